@@ -1,0 +1,123 @@
+"""Least-privilege editor groups and the publication workflow, kept in step after every migrate.
+
+- Rédacteurs write and translate pages, upload images and documents, and submit pages for moderation;
+  they cannot publish, delete, or change site settings.
+- Modérateurs also publish, lock, delete pages, manage redirects and edit the site settings (contact
+  details, navigation); they approve the moderation workflow's task.
+Wagtail's own migrations create these groups as "Editors" and "Moderators"; this module renames them and
+sets their rights precisely, so that a new installation and an old one end in the same state.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+EDITORS = "Rédacteurs"
+MODERATORS = "Modérateurs"
+WORKFLOW_NAME = "Validation par un modérateur"
+
+EDITOR_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtail_localize.submit_translation",
+]
+MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+    "home.change_contactsettings",
+    "home.change_navigationsettings",
+    "wagtailcore.add_collection",
+    "wagtailcore.change_collection",
+]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page",
+                              "delete_page"]
+COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+}
+
+
+def _group(names):
+    for name in names:
+        group = Group.objects.filter(name=name).first()
+        if group:
+            return group
+    return Group.objects.create(name=names[0])
+
+
+def _permissions(codes):
+    found = []
+    for code in codes:
+        app_label, codename = code.split(".")
+        permission = Permission.objects.filter(content_type__app_label=app_label,
+                                               codename=codename).first()
+        if permission:
+            found.append(permission)
+    return found
+
+
+@transaction.atomic
+def configure_editor_groups():
+    """Create or update the two editor groups, their rights, and the moderation workflow."""
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    editors = _group([EDITORS, "Editors"])
+    moderators = _group([MODERATORS, "Moderators"])
+    editors.name, moderators.name = EDITORS, MODERATORS
+    editors.save()
+    moderators.save()
+
+    editors.permissions.set(_permissions(EDITOR_PERMISSIONS))
+    moderators.permissions.set(_permissions(MODERATOR_PERMISSIONS))
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return editors, moderators
+    for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (moderators, MODERATOR_PAGE_PERMISSIONS)):
+        GroupPagePermission.objects.filter(group=group).exclude(
+            permission__codename__in=codenames).delete()
+        for permission in Permission.objects.filter(content_type__app_label="wagtailcore",
+                                                    codename__in=codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+    collection = Collection.get_first_root_node()
+    if collection is not None:
+        for group in (editors, moderators):
+            for app_label, codenames in COLLECTION_PERMISSIONS.items():
+                extra = ["delete_" + codenames[0].split("_")[1]] if group == moderators else []
+                for permission in Permission.objects.filter(content_type__app_label=app_label,
+                                                            codename__in=codenames + extra):
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=collection, permission=permission)
+
+    task = GroupApprovalTask.objects.filter(active=True, groups=moderators).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=str(WORKFLOW_NAME))
+        task.groups.set([moderators])
+    task.name = WORKFLOW_NAME
+    task.save()
+    workflow = Workflow.objects.filter(workflow_tasks__task=task, active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow.name = WORKFLOW_NAME
+    workflow.save()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return editors, moderators

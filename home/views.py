@@ -1,0 +1,82 @@
+"""Site-wide views of the public site: search, robots.txt and the rate-limit answer."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Locale, Page
+
+SEARCH_MAX_LENGTH = 200
+SEARCH_PAGE_SIZE = 10
+
+
+def contact_rate_limited(request):
+    """Count one contact-form post for the visitor's address; True once the limit is passed."""
+    return is_ratelimited(request, group="contact-form", key="ip", rate=settings.CONTACT_RATE_LIMIT,
+                          method="POST", increment=True)
+
+
+def rate_limited(request, exception):
+    return render(request, "429.html", status=429)
+
+
+@require_GET
+def search(request):
+    """Full-text search over the live pages of the visitor's language."""
+    messages = []
+    query = request.GET.get("q", "")
+    if not isinstance(query, str):
+        query = ""
+    query = " ".join(query.replace("\x00", " ").split())
+    if len(query) > SEARCH_MAX_LENGTH:
+        query = query[:SEARCH_MAX_LENGTH]
+        messages.append(_("Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                          "ont été pris en compte.") % {"n": SEARCH_MAX_LENGTH})
+
+    results_page = None
+    if query:
+        results = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+            .search(query, operator="and")
+        )
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
+        raw_page = request.GET.get("page", "1")
+        try:
+            results_page = paginator.page(raw_page)
+        except PageNotAnInteger:
+            messages.append(_("Le numéro de page « %(page)s » n'est pas valide : voici la première "
+                              "page.") % {"page": raw_page[:20]})
+            results_page = paginator.page(1)
+        except EmptyPage:
+            messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
+            results_page = paginator.page(paginator.num_pages)
+
+    return render(request, "home/search.html", {
+        "search_query": query,
+        "results_page": results_page,
+        "search_messages": messages,
+    })
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    return render(request, "robots.txt", {
+        "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
+        "allow_indexing": settings.ALLOW_INDEXING,
+    }, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def healthz(request):
+    """For load balancers and uptime checks: answers once the database does."""
+    from django.db import connection
+    from django.http import HttpResponse
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,57 @@
+"""Search-engine settings shared by every environment."""
+
+# The French analysis chain: elision (l', d', qu'...), lowercase, accent folding, French stop words and a
+# light French stemmer, so that "marchés réservés" finds "marché réservé" and "Marche reserve".
+FRENCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "french_elision": {
+                    "type": "elision",
+                    "articles_case": True,
+                    "articles": [
+                        "l",
+                        "m",
+                        "t",
+                        "qu",
+                        "n",
+                        "s",
+                        "j",
+                        "d",
+                        "c",
+                        "jusqu",
+                        "quoiqu",
+                        "lorsqu",
+                        "puisqu",
+                    ],
+                },
+                "french_stop": {"type": "stop", "stopwords": "_french_"},
+                "french_stemmer": {"type": "stemmer", "language": "light_french"},
+            },
+            "analyzer": {
+                "default": {
+                    "tokenizer": "standard",
+                    "filter": [
+                        "french_elision",
+                        "lowercase",
+                        "asciifolding",
+                        "french_stop",
+                        "french_stemmer",
+                    ],
+                },
+            },
+        }
+    }
+}
+
+
+def elasticsearch_backend(url, index_prefix):
+    """Wagtail search-backend settings for Elasticsearch 9 at `url`, with the French analyzer."""
+    return {
+        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": 10,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": FRENCH_INDEX_SETTINGS,
+    }

@@ -1,0 +1,43 @@
+"""Production: every secret and address comes from the environment; a missing one stops the start with
+its name. `manage.py check --deploy` is clean with these settings."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env, env_bool, env_list
+
+REQUIRED = [
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "WAGTAILADMIN_BASE_URL",
+    "DEFAULT_FROM_EMAIL",
+]
+missing = [name for name in REQUIRED if not env(name)]
+if missing:
+    raise ImproperlyConfigured(
+        "Variables d'environnement manquantes pour la production : " + ", ".join(missing)
+    )
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured("SECRET_KEY est trop courte : 50 caractères aléatoires au moins.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list(
+    "CSRF_TRUSTED_ORIGINS", ",".join(f"https://{h}" for h in ALLOWED_HOSTS)
+)
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+if EMAIL_PROVIDER == "console":  # noqa: F405
+    raise ImproperlyConfigured(
+        "EMAIL_PROVIDER doit désigner un envoi réel en production (smtp, brevo, mailjet, amazon_ses...)."
+    )
