@@ -32,10 +32,13 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Wagtail's live preview shows the page in a same-origin frame, so frames stay allowed from the site
+# itself (X_FRAME_OPTIONS = "SAMEORIGIN" and CSP frame-ancestors 'self'); other origins are refused.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 if EMAIL_PROVIDER == "console":  # noqa: F405
     raise ImproperlyConfigured(
