@@ -50,8 +50,8 @@ bench: install system-deps ## Measure speed and memory (see benchmarks/README.md
 	bash benchmarks/run.sh
 
 messages: install ## Extract translatable strings into the .po files and compile them
-	cd site && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete --ignore='.venv/*'
-	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
+	$(MANAGE) makemessages -l en --no-obsolete -i .venv -i var -i tests -i benchmarks -i test-results
+	$(MANAGE) compilemessages -i .venv
 
 lock: install ## Re-pin the dependencies from pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --output-file=requirements.lock pyproject.toml

@@ -38,7 +38,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
-        description = _("Une image avec son texte alternatif, une légende et un crédit facultatifs.")
+        description = _(
+            "Une image avec son texte alternatif, une légende et un crédit facultatifs."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -88,7 +90,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(_("Choisissez une page ou saisissez une adresse."))}
+                block_errors={
+                    "page": ValidationError(_("Choisissez une page ou saisissez une adresse."))
+                }
             )
         return value
 
@@ -96,8 +100,6 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
         label = _("Lien")
         value_class = LinkValue
-
-
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -148,7 +150,9 @@ class AccordionBlock(blocks.StructBlock):
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("Intitulé"), required=False, max_length=200,
+        label=_("Intitulé"),
+        required=False,
+        max_length=200,
         help_text=_("Laissez vide pour reprendre le titre du document."),
     )
     description = blocks.TextBlock(label=_("Description"), required=False)
@@ -188,18 +192,25 @@ class VideoEmbedBlock(blocks.StructBlock):
     """A video from YouTube, Vimeo or Dailymotion. Nothing is loaded from the provider until the visitor
     clicks: the page stays free of third-party requests and cookies."""
 
-    url = blocks.URLBlock(label=_("Adresse de la vidéo"),
-                          help_text=_("YouTube, Vimeo ou Dailymotion."))
+    url = blocks.URLBlock(
+        label=_("Adresse de la vidéo"), help_text=_("YouTube, Vimeo ou Dailymotion.")
+    )
     title = blocks.CharBlock(label=_("Titre de la vidéo"), max_length=200)
-    transcript = blocks.RichTextBlock(label=_("Transcription"), required=False,
-                                      features=RICH_TEXT_FEATURES)
+    transcript = blocks.RichTextBlock(
+        label=_("Transcription"), required=False, features=RICH_TEXT_FEATURES
+    )
 
     def clean(self, value):
         value = super().clean(value)
         if not privacy_embed_url(value.get("url", "")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(
-                    _("Cette adresse n'est pas une vidéo YouTube, Vimeo ou Dailymotion reconnue."))}
+                block_errors={
+                    "url": ValidationError(
+                        _(
+                            "Cette adresse n'est pas une vidéo YouTube, Vimeo ou Dailymotion reconnue."
+                        )
+                    )
+                }
             )
         return value
 
@@ -212,7 +223,9 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Vidéo intégrée")
         template = "home/blocks/video_embed.html"
-        description = _("Une vidéo chargée seulement quand le visiteur le demande, avec sa transcription.")
+        description = _(
+            "Une vidéo chargée seulement quand le visiteur le demande, avec sa transcription."
+        )
 
 
 class CardBlock(blocks.StructBlock):
@@ -253,9 +266,15 @@ def content_blocks():
     """The blocks a standard page body offers; other apps add their own to this list."""
     return [
         ("heading", HeadingBlock()),
-        ("paragraph", blocks.RichTextBlock(
-            label=_("Texte"), icon="pilcrow", features=RICH_TEXT_FEATURES,
-            template="home/blocks/paragraph.html")),
+        (
+            "paragraph",
+            blocks.RichTextBlock(
+                label=_("Texte"),
+                icon="pilcrow",
+                features=RICH_TEXT_FEATURES,
+                template="home/blocks/paragraph.html",
+            ),
+        ),
         ("image", CaptionedImageBlock()),
         ("quote", QuoteBlock()),
         ("call_to_action", CallToActionBlock()),

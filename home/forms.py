@@ -13,8 +13,10 @@ class ContactBaseForm(BaseForm):
         cleaned_data = super().clean()
         if cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(
-                _("Votre message n'a pas été envoyé : le champ « Site web », réservé à la détection "
-                  "des robots, doit rester vide."),
+                _(
+                    "Votre message n'a pas été envoyé : le champ « Site web », réservé à la détection "
+                    "des robots, doit rester vide."
+                ),
                 code="honeypot",
             )
         return cleaned_data
@@ -25,7 +27,9 @@ class ContactFormBuilder(FormBuilder):
         fields = self.formfields
         # Hidden from people by CSS and from assistive technologies by aria-hidden; robots fill it in.
         fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Site web"), required=False, max_length=200,
+            label=_("Site web"),
+            required=False,
+            max_length=200,
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         return type("ContactForm", (ContactBaseForm,), fields)

@@ -32,13 +32,18 @@ class HomePage(Page):
     hero_title = models.CharField(_("Accroche"), max_length=200)
     hero_text = RichTextField(_("Texte d'introduction"), features=INTRO_FEATURES)
     hero_link = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Page du bouton principal"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("Page du bouton principal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_link_label = models.CharField(_("Libellé du bouton principal"), max_length=80, blank=True)
     body = StreamField(home_blocks(), verbose_name=_("Contenu"), blank=True)
     show_contact_block = models.BooleanField(
-        _("Afficher le bloc contact"), default=True,
+        _("Afficher le bloc contact"),
+        default=True,
         help_text=_("Adresse, téléphone et courriel repris des réglages du site."),
     )
 
@@ -73,19 +78,21 @@ class HomePage(Page):
 class ContentPage(Page):
     """A standard page: the mission, social clauses explained, legal notices, accessibility..."""
 
-    intro = models.TextField(_("Chapô"), blank=True,
-                             help_text=_("Une ou deux phrases qui résument la page."))
+    intro = models.TextField(
+        _("Chapô"), blank=True, help_text=_("Une ou deux phrases qui résument la page.")
+    )
     body = StreamField(content_blocks(), verbose_name=_("Contenu"))
     show_table_of_contents = models.BooleanField(
-        _("Afficher le sommaire"), default=False,
+        _("Afficher le sommaire"),
+        default=False,
         help_text=_("Liste les titres de section en haut de la page."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("show_table_of_contents"),
         FieldPanel("body"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("show_table_of_contents")]
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
@@ -117,11 +124,15 @@ class ContactPage(AbstractEmailForm):
 
     intro = RichTextField(_("Introduction"), blank=True, features=INTRO_FEATURES)
     thank_you_text = RichTextField(
-        _("Message de remerciement"), blank=True, features=RICH_TEXT_FEATURES,
+        _("Message de remerciement"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
         help_text=_("Affiché après l'envoi du formulaire."),
     )
     privacy_notice = RichTextField(
-        _("Mention sur les données personnelles"), blank=True, features=INTRO_FEATURES,
+        _("Mention sur les données personnelles"),
+        blank=True,
+        features=INTRO_FEATURES,
         help_text=_("Affichée sous le formulaire : finalité, durée de conservation, droits."),
     )
 
@@ -193,14 +204,19 @@ class ContactSettings(BaseGenericSetting):
     """Who the mission is and how to reach it: shown in the footer, the home page and the contact page."""
 
     organisation = models.CharField(
-        _("Nom de la structure"), max_length=200,
+        _("Nom de la structure"),
+        max_length=200,
         default="Mission Interinstitutionnelle Clause Sociale 34",
     )
     host_organisation = models.CharField(
-        _("Structure porteuse"), max_length=200, blank=True, default="APSH 34 — Axe transversal de l'emploi"
+        _("Structure porteuse"),
+        max_length=200,
+        blank=True,
+        default="APSH 34 — Axe transversal de l'emploi",
     )
     address = models.TextField(
-        _("Adresse postale"), blank=True,
+        _("Adresse postale"),
+        blank=True,
         default="59 avenue de Fès, Henri Bertin Sans (bâtiment C)\n34080 Montpellier",
     )
     phone = models.CharField(_("Téléphone"), max_length=40, blank=True, default="04 99 13 76 84")
@@ -208,16 +224,21 @@ class ContactSettings(BaseGenericSetting):
     facebook_url = models.URLField(_("Page Facebook"), blank=True)
     linkedin_url = models.URLField(_("Page LinkedIn"), blank=True)
     funding_mention = models.CharField(
-        _("Mention de cofinancement"), max_length=200, blank=True,
+        _("Mention de cofinancement"),
+        max_length=200,
+        blank=True,
         default="Cofinancé par l'Union européenne",
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("host_organisation"),
-                         FieldPanel("address")], heading=_("Structure")),
+        MultiFieldPanel(
+            [FieldPanel("organisation"), FieldPanel("host_organisation"), FieldPanel("address")],
+            heading=_("Structure"),
+        ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Coordonnées")),
-        MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("linkedin_url")],
-                        heading=_("Réseaux sociaux")),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("linkedin_url")], heading=_("Réseaux sociaux")
+        ),
         FieldPanel("funding_mention"),
     ]
 
@@ -231,8 +252,11 @@ class ContactSettings(BaseGenericSetting):
 
     @property
     def social_links(self):
-        return [(label, url) for label, url in (("Facebook", self.facebook_url),
-                                                 ("LinkedIn", self.linkedin_url)) if url]
+        return [
+            (label, url)
+            for label, url in (("Facebook", self.facebook_url), ("LinkedIn", self.linkedin_url))
+            if url
+        ]
 
 
 @register_setting(icon="list-ul")
@@ -250,8 +274,9 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
 
 class MenuItemBase(Orderable):
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("Page"), on_delete=models.CASCADE,
-                             related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Page"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [PageChooserPanel("page")]
 
@@ -264,8 +289,12 @@ class MenuItemBase(Orderable):
 
 
 class MainMenuItem(MenuItemBase):
-    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="main_menu_items")
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="main_menu_items"
+    )
 
 
 class FooterItem(MenuItemBase):
-    settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="footer_items")
+    settings = ParentalKey(
+        NavigationSettings, on_delete=models.CASCADE, related_name="footer_items"
+    )

@@ -37,8 +37,14 @@ MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [
     "wagtailcore.change_collection",
 ]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page",
-                              "delete_page"]
+MODERATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "delete_page",
+]
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
@@ -57,8 +63,9 @@ def _permissions(codes):
     found = []
     for code in codes:
         app_label, codename = code.split(".")
-        permission = Permission.objects.filter(content_type__app_label=app_label,
-                                               codename=codename).first()
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
         if permission:
             found.append(permission)
     return found
@@ -90,11 +97,16 @@ def configure_editor_groups():
     root = Page.get_first_root_node()
     if root is None:
         return editors, moderators
-    for group, codenames in ((editors, EDITOR_PAGE_PERMISSIONS), (moderators, MODERATOR_PAGE_PERMISSIONS)):
+    for group, codenames in (
+        (editors, EDITOR_PAGE_PERMISSIONS),
+        (moderators, MODERATOR_PAGE_PERMISSIONS),
+    ):
         GroupPagePermission.objects.filter(group=group).exclude(
-            permission__codename__in=codenames).delete()
-        for permission in Permission.objects.filter(content_type__app_label="wagtailcore",
-                                                    codename__in=codenames):
+            permission__codename__in=codenames
+        ).delete()
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
 
     collection = Collection.get_first_root_node()
@@ -102,10 +114,12 @@ def configure_editor_groups():
         for group in (editors, moderators):
             for app_label, codenames in COLLECTION_PERMISSIONS.items():
                 extra = ["delete_" + codenames[0].split("_")[1]] if group == moderators else []
-                for permission in Permission.objects.filter(content_type__app_label=app_label,
-                                                            codename__in=codenames + extra):
+                for permission in Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames + extra
+                ):
                     GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=collection, permission=permission)
+                        group=group, collection=collection, permission=permission
+                    )
 
     task = GroupApprovalTask.objects.filter(active=True, groups=moderators).first()
     if task is None:

@@ -12,5 +12,11 @@ class MultilingualSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return (Page.objects.filter(in_a_tree).live().public().order_by("path")
-                .defer_streamfields().specific())
+        return (
+            Page.objects.filter(in_a_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )

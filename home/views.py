@@ -7,17 +7,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale, Page
+from wagtail.search.utils import parse_query_string
+
+from django_ratelimit.core import is_ratelimited
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
 
 
+def parse_search_query(text):
+    """The visitor's words as a Wagtail query: every word must match ("all words"), "quoted phrases"
+    match as phrases, and an unbalanced quote or an engine operator is taken as plain text. Colons are
+    not Wagtail's field filters here ("CCP:L2113-13" is two words)."""
+    _filters, query = parse_query_string(text.replace(":", " "), operator="and")
+    return query
+
+
 def contact_rate_limited(request):
     """Count one contact-form post for the visitor's address; True once the limit is passed."""
-    return is_ratelimited(request, group="contact-form", key="ip", rate=settings.CONTACT_RATE_LIMIT,
-                          method="POST", increment=True)
+    return is_ratelimited(
+        request,
+        group="contact-form",
+        key="ip",
+        rate=settings.CONTACT_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    )
 
 
 def rate_limited(request, exception):
@@ -34,41 +50,60 @@ def search(request):
     query = " ".join(query.replace("\x00", " ").split())
     if len(query) > SEARCH_MAX_LENGTH:
         query = query[:SEARCH_MAX_LENGTH]
-        messages.append(_("Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
-                          "ont été pris en compte.") % {"n": SEARCH_MAX_LENGTH})
+        messages.append(
+            _(
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "ont été pris en compte."
+            )
+            % {"n": SEARCH_MAX_LENGTH}
+        )
 
     results_page = None
     if query:
         results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-            .search(query, operator="and")
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(parse_search_query(query))
         )
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         raw_page = request.GET.get("page", "1")
         try:
             results_page = paginator.page(raw_page)
         except PageNotAnInteger:
-            messages.append(_("Le numéro de page « %(page)s » n'est pas valide : voici la première "
-                              "page.") % {"page": raw_page[:20]})
+            messages.append(
+                _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
+                % {"page": raw_page[:20]}
+            )
             results_page = paginator.page(1)
         except EmptyPage:
             messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
             results_page = paginator.page(paginator.num_pages)
 
-    return render(request, "home/search.html", {
-        "search_query": query,
-        "results_page": results_page,
-        "search_messages": messages,
-    })
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "results_page": results_page,
+            "search_messages": messages,
+        },
+    )
 
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    return render(request, "robots.txt", {
-        "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
-        "allow_indexing": settings.ALLOW_INDEXING,
-    }, content_type="text/plain; charset=utf-8")
+    return render(
+        request,
+        "robots.txt",
+        {
+            "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
+            "allow_indexing": settings.ALLOW_INDEXING,
+        },
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @require_GET

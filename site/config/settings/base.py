@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
 SITE_DIR = ROOT_DIR / "site"

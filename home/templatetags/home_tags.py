@@ -1,0 +1,288 @@
+"""Template tags of the public site's layout: localized home page, language switcher, menus,
+breadcrumbs, and the small helpers the contact form and the blocks need."""
+
+from urllib.parse import urlparse
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.urls.base import translate_url
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+# Open Graph wants a territory; the site's languages are written for these audiences.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+# Input purposes (WCAG 1.3.5) for the field names editors usually give the contact form.
+AUTOCOMPLETE = {
+    "nom": "name",
+    "nom-prenom": "name",
+    "prenom-nom": "name",
+    "name": "name",
+    "prenom": "given-name",
+    "nom-de-famille": "family-name",
+    "courriel": "email",
+    "email": "email",
+    "e-mail": "email",
+    "adresse-electronique": "email",
+    "telephone": "tel",
+    "phone": "tel",
+    "structure": "organization",
+    "organisation": "organization",
+    "organisme": "organization",
+    "collectivite": "organization",
+    "fonction": "organization-title",
+    "code-postal": "postal-code",
+}
+
+
+def _site(context):
+    page = context.get("page")
+    if isinstance(page, Page):
+        site = page.get_site()
+        if site:
+            return site
+    request = context.get("request")
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site:
+            return site
+    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+
+
+def _home_in(site, language_code):
+    """The site's home page in a language, when it exists and is live."""
+    if site is None:
+        return None
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return None
+    home = site.root_page.get_translation_or_none(locale)
+    return home if home is not None and home.live else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the visitor's language (the default-language one when not translated)."""
+    site = _site(context)
+    return site.root_page.localized.specific if site else None
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    site = _site(context)
+    return (site.site_name if site and site.site_name else None) or settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language of the site: where to go to read the current page in that language.
+
+    A page links to its live translation, or to the home page of the language when it has none; a
+    view that is not a page (search...) links to the same address in the other language."""
+    request = context.get("request")
+    page = context.get("page")
+    site = _site(context)
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    match = getattr(request, "resolver_match", None) if request is not None else None
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif not translations and match is not None and match.url_name != "wagtail_serve":
+            url = translate_url(request.get_full_path(), code)
+        if url is None:
+            home = _home_in(site, code)
+            if home is not None:
+                url = home.get_url(request)
+            else:
+                with translation.override(code):
+                    url = reverse("wagtail_serve", args=[""])
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": current.split("-")[0] == code,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """hreflang alternates of a page: its live translations, with absolute addresses."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    links = []
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = translated.get_full_url(request)
+        if url:
+            links.append(
+                {
+                    "code": translated.locale.language_code,
+                    "url": url,
+                    "is_default": translated.locale.language_code == settings.LANGUAGE_CODE,
+                }
+            )
+    return links
+
+
+@register.simple_tag
+def og_locale(language_code):
+    code = (language_code or settings.LANGUAGE_CODE).split("-")[0]
+    return OG_LOCALES.get(code, code)
+
+
+@register.simple_tag
+def og_alternate_locales(language_code):
+    code = (language_code or settings.LANGUAGE_CODE).split("-")[0]
+    return [locale for lang, locale in OG_LOCALES.items() if lang != code]
+
+
+def _menu(context, items):
+    request = context.get("request")
+    page = context.get("page")
+    current_path = page.path if isinstance(page, Page) else None
+    entries = []
+    for item in items:
+        if item.page is None:
+            continue
+        target = item.page.localized
+        if not target.live:
+            continue
+        url = target.get_url(request)
+        if not url:
+            continue
+        is_current = current_path is not None and current_path == target.path
+        # A section is current for the pages under it; the home page only for itself.
+        is_ancestor = (
+            current_path is not None
+            and not is_current
+            and target.depth > 2
+            and current_path.startswith(target.path)
+        )
+        entries.append(
+            {
+                "title": target.title,
+                "url": url,
+                "is_current": is_current,
+                "is_ancestor": is_ancestor,
+            }
+        )
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    nav = _navigation(context)
+    return _menu(context, nav.main_menu_items.select_related("page")) if nav else []
+
+
+@register.simple_tag(takes_context=True)
+def footer_menu(context):
+    nav = _navigation(context)
+    return _menu(context, nav.footer_items.select_related("page")) if nav else []
+
+
+def _navigation(context):
+    from home.models import NavigationSettings
+
+    site = _site(context)
+    return NavigationSettings.for_site(site) if site else None
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The live ancestors of the current page from its home page down, without the page itself."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).live().specific())
+
+
+@register.simple_tag(takes_context=True)
+def contact_page(context):
+    """The live contact page in the visitor's language, if the site has one."""
+    from home.models import ContactPage
+
+    site = _site(context)
+    if site is None:
+        return None
+    home = site.root_page.localized
+    return ContactPage.objects.live().descendant_of(home).first()
+
+
+@register.filter
+def page_summary(page):
+    """A short description of a page for search results and meta tags."""
+    text = getattr(page, "search_description", "") or ""
+    if not text:
+        for attribute in ("intro", "hero_text"):
+            value = getattr(page, attribute, "")
+            if value:
+                text = strip_tags(str(value))
+                break
+    return " ".join(text.split())
+
+
+@register.filter
+def video_provider(embed_url):
+    host = (urlparse(embed_url or "").hostname or "").lower()
+    if "youtube" in host:
+        return "YouTube"
+    if "vimeo" in host:
+        return "Vimeo"
+    if "dailymotion" in host:
+        return "Dailymotion"
+    return host
+
+
+@register.filter
+def is_external_url(url):
+    return urlparse(url or "").scheme in {"http", "https"}
+
+
+@register.simple_tag
+def form_widget(field):
+    """Render a form field's widget tied to its help text and error by aria-describedby."""
+    described_by = []
+    attrs = {}
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-aide")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-erreur")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    widget_type = getattr(field, "widget_type", "")
+    if widget_type not in {"checkbox", "radioselect", "checkboxselectmultiple", "hidden"}:
+        autocomplete = "email" if widget_type == "email" else AUTOCOMPLETE.get(field.name)
+        if autocomplete and "autocomplete" not in field.field.widget.attrs:
+            attrs["autocomplete"] = autocomplete
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """A static file's absolute address on the site's canonical host (for Open Graph images)."""
+    url = static(path)
+    if urlparse(url).scheme:
+        return url
+    site = _site(context)
+    if site is not None and site.root_url:
+        return site.root_url + url
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
