@@ -19,8 +19,9 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, F
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES, content_blocks, home_blocks
 from .forms import HONEYPOT_FIELD, ContactFormBuilder
@@ -114,8 +115,15 @@ class ContentPage(Page):
         ]
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """Translatable, so that the English contact page asks its questions in English; the field's
+    clean_name stays the French one in every language, so submissions keep the same keys."""
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    override_translatable_fields = [SynchronizedField("clean_name")]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(AbstractEmailForm):
@@ -223,11 +231,12 @@ class ContactSettings(BaseGenericSetting):
     email = models.EmailField(_("Courriel"), blank=True, default="contact@clausesociale34.fr")
     facebook_url = models.URLField(_("Page Facebook"), blank=True)
     linkedin_url = models.URLField(_("Page LinkedIn"), blank=True)
-    funding_mention = models.CharField(
-        _("Mention de cofinancement"),
-        max_length=200,
-        blank=True,
-        default="Cofinancé par l'Union européenne",
+    eu_cofunded = models.BooleanField(
+        _("Cofinancé par l'Union européenne"),
+        default=True,
+        help_text=_(
+            "Affiche l'emblème européen et la mention de cofinancement dans le pied de page."
+        ),
     )
 
     panels = [
@@ -239,7 +248,7 @@ class ContactSettings(BaseGenericSetting):
         MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("linkedin_url")], heading=_("Réseaux sociaux")
         ),
-        FieldPanel("funding_mention"),
+        FieldPanel("eu_cofunded"),
     ]
 
     class Meta:

@@ -19,6 +19,7 @@ TASKS = {
     }
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-static-"))
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

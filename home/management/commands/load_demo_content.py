@@ -1,0 +1,524 @@
+"""Build the demo site: French pages from the MICS 34 brochure, their English translations through
+wagtail-localize, menus, contact settings, and an administrator plus two editor accounts.
+
+Idempotent: pages are looked up by slug and locale and republished only when their content differs
+from what the command would write; running it twice gives the same site, and prints the same
+credentials.
+"""
+
+import copy
+import os
+import re
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+
+from wagtail.blocks import StreamValue
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    TranslationContext,
+    TranslationSource,
+)
+from wagtail_localize.models import Translation as LocalizeTranslation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from home import demo_content
+from home.factories import (
+    ContactPageFactory,
+    ContentPageFactory,
+    DocumentFactory,
+    HomePageFactory,
+    ImageFactory,
+    paragraph,
+    pdf_bytes,
+)
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    ContactSettings,
+    ContentPage,
+    FooterItem,
+    HomePage,
+    MainMenuItem,
+    NavigationSettings,
+)
+from home.permissions import configure_editor_groups
+
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+FORM_FIELD_KEYS = ["label", "field_type", "required", "help_text", "choices", "default_value"]
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+ACCOUNTS_FILE = "demo-admin-password.txt"
+MODELS = {
+    "ContentPage": (ContentPage, ContentPageFactory),
+    "ContactPage": (ContactPage, ContactPageFactory),
+}
+
+
+def french(fr, en):
+    return fr
+
+
+def english(fr, en):
+    return en
+
+
+def strip_block_ids(data):
+    """Stream data without its block ids, which change each time a value is rebuilt."""
+    if isinstance(data, list):
+        return [strip_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: strip_block_ids(value) for key, value in data.items() if key != "id"}
+    return data
+
+
+class References:
+    """The pages, document and image the content points to (the French ones). A draft's
+    references (`strict=False`) may be missing: only its title, slug and intro are used."""
+
+    def __init__(self, strict=True):
+        self.strict = strict
+        self.pages = {}
+        self.documents = {}
+        self.images = {}
+
+    def _get(self, registry, key):
+        return registry[key] if self.strict else registry.get(key)
+
+    def page(self, key):
+        return self._get(self.pages, key)
+
+    def document(self, key):
+        return self._get(self.documents, key)
+
+    def image(self, key):
+        # A copy, because an image block stores its alt text on the Image instance itself.
+        image = self._get(self.images, key)
+        return copy.copy(image) if image is not None else get_image_model()()
+
+
+class Command(BaseCommand):
+    help = (
+        "Construit le site de démonstration (pages en français et leur traduction anglaise, menus, "
+        "coordonnées, comptes de démonstration). Peut être relancée sans créer de doublons."
+    )
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        self.report = {"created": [], "updated": [], "translated": []}
+        password = self.demo_password()
+        editors, moderators = configure_editor_groups()
+        with transaction.atomic():
+            self.admin = self.ensure_user(
+                "admin",
+                "admin@clausesociale34.fr",
+                password,
+                superuser=True,
+                first_name="Administrateur",
+            )
+            self.ensure_user(
+                "redactrice",
+                "redactrice@example.org",
+                password,
+                group=editors,
+                first_name="Rédactrice",
+                last_name="Démo",
+            )
+            self.ensure_user(
+                "moderateur",
+                "moderateur@example.org",
+                password,
+                group=moderators,
+                first_name="Modérateur",
+                last_name="Démo",
+            )
+            self.build_french_site()
+        for key in ["home", *demo_content.PAGES]:
+            with transaction.atomic():
+                self.translate(key)
+        self.print_summary(password)
+
+    # --- Accounts ---------------------------------------------------------------------------------
+
+    def demo_password(self):
+        """DEMO_ADMIN_PASSWORD, or a password generated once and kept in VAR_DIR."""
+        if os.environ.get("DEMO_ADMIN_PASSWORD"):
+            return os.environ["DEMO_ADMIN_PASSWORD"]
+        path = settings.VAR_DIR / ACCOUNTS_FILE
+        if path.exists():
+            stored = path.read_text(encoding="utf-8").strip()
+            if stored:
+                return stored
+        path.parent.mkdir(parents=True, exist_ok=True)
+        password = secrets.token_urlsafe(12)
+        path.write_text(password + "\n", encoding="utf-8")
+        path.chmod(0o600)
+        return password
+
+    def ensure_user(self, username, email, password, superuser=False, group=None, **names):
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": email, **names}
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+        user.email = user.email or email
+        user.is_active = True
+        if superuser:
+            user.is_superuser = user.is_staff = True
+        user.save()
+        if group is not None:
+            user.groups.add(group)
+        return user
+
+    # --- Site -------------------------------------------------------------------------------------
+
+    def build_french_site(self):
+        self.fr, _ = Locale.objects.get_or_create(language_code="fr")
+        self.en, _ = Locale.objects.get_or_create(language_code="en")
+        self.refs = References()
+        self.build_media()
+
+        # Every page exists before any content is written, since pages point to one another;
+        # a new page starts as an unpublished draft that the next loop fills in and publishes.
+        home = self.refs.pages["home"] = self.ensure_home()
+        for key, (model_name, build) in demo_content.PAGES.items():
+            self.refs.pages[key] = self.ensure_child(home, MODELS[model_name], build)
+
+        for key, build in self.builders().items():
+            page = self.refs.pages[key]
+            page.refresh_from_db()
+            if self.apply(page, build(french, self.refs)) or not page.live:
+                self.publish(page)
+                if page.title not in self.report["created"]:
+                    self.report["updated"].append(page.title)
+
+        site = self.configure_site(home)
+        self.remove_wagtail_welcome_page()
+        self.configure_settings(site)
+
+    def builders(self):
+        return {"home": demo_content.home_page} | {
+            key: build for key, (_model, build) in demo_content.PAGES.items()
+        }
+
+    def build_media(self):
+        Document = get_document_model()
+        spec = demo_content.DOCUMENT
+        document = Document.objects.filter(title=spec["title"]).first()
+        if document is None:
+            document = DocumentFactory(
+                title=spec["title"],
+                file__filename=spec["filename"],
+                file__data=pdf_bytes(spec["title"], spec["lines"]),
+                uploaded_by_user=self.admin,
+            )
+            document.get_file_size()
+            document.get_file_hash()
+        self.refs.documents[spec["key"]] = document
+
+        Image = get_image_model()
+        spec = demo_content.IMAGE
+        image = Image.objects.filter(title=spec["title"]).first()
+        if image is None:
+            image = ImageFactory(
+                title=spec["title"],
+                description=spec["description"],
+                file=ContentFile(demo_content.illustration_png(), name=spec["filename"]),
+                uploaded_by_user=self.admin,
+            )
+            image.get_file_size()
+            image.get_file_hash()
+        self.refs.images[spec["key"]] = image
+
+    def ensure_home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        root_page = site.root_page.specific if site else None
+        if isinstance(root_page, HomePage) and root_page.locale_id == self.fr.pk:
+            return root_page
+        home = HomePage.objects.filter(locale=self.fr, depth=2).first()
+        if home is not None:
+            return home
+        data = demo_content.home_page(french, References(strict=False))
+        home = HomePageFactory(
+            parent=Page.get_first_root_node(),
+            locale=self.fr,
+            live=False,
+            title=data["title"],
+            slug=data["slug"],
+            hero_title=data["hero_title"],
+            hero_text=data["hero_text"],
+            body=[],
+        )
+        self.report["created"].append(home.title)
+        return home
+
+    def ensure_child(self, parent, model_and_factory, build):
+        model, factory = model_and_factory
+        data = build(french, References(strict=False))
+        page = model.objects.child_of(parent).filter(locale=self.fr, slug=data["slug"]).first()
+        if page is not None:
+            return page
+        if Page.objects.child_of(parent).filter(slug=data["slug"]).exists():
+            raise CommandError(
+                f"La page « {data['slug']} » existe déjà sous l'accueil avec un autre type que "
+                f"{model.__name__} : renommez-la ou supprimez-la, puis relancez la commande."
+            )
+        draft = {"title": data["title"], "slug": data["slug"], "live": False}
+        if model is ContactPage:
+            draft["form_fields"] = []
+        else:
+            draft["body"] = [paragraph(f"<p>{data['intro']}</p>")]
+        page = factory(parent=parent, locale=self.fr, **draft)
+        self.report["created"].append(page.title)
+        return page
+
+    def publish(self, page):
+        page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+        page.refresh_from_db()
+
+    def snapshot(self, page, names):
+        state = {}
+        for name in names:
+            if name == "form_fields":
+                state[name] = [
+                    tuple(getattr(field, key) for key in FORM_FIELD_KEYS)
+                    for field in page.form_fields.all()
+                ]
+                continue
+            field = page._meta.get_field(name)
+            if isinstance(field, StreamField):
+                state[name] = strip_block_ids(getattr(page, name).get_prep_value())
+            elif isinstance(field, models.ForeignKey):
+                state[name] = getattr(page, field.attname)
+            else:
+                state[name] = getattr(page, name)
+        return state
+
+    def apply(self, page, data, translating=False):
+        """Set `data` on the page, in memory; tell whether anything changed. A field whose value
+        is already right is left untouched, so that its StreamField blocks keep their ids (the
+        anchors of the table of contents, and the contexts of the English translations)."""
+        changed = False
+        for name, value in data.items():
+            before = self.snapshot(page, [name])
+            if name == "form_fields":
+                wanted = [tuple(field[key] for key in FORM_FIELD_KEYS) for field in value]
+                if wanted == before[name]:
+                    continue
+                # A field keeps its clean_name, its key in the stored submissions; a translation
+                # keeps the source's, field by field.
+                existing = list(page.form_fields.all())
+                by_label = {field.label: field.clean_name for field in existing}
+                page.form_fields = [
+                    ContactFormField(
+                        sort_order=index,
+                        clean_name=(
+                            existing[index].clean_name
+                            if translating and index < len(existing)
+                            else by_label.get(field["label"], "")
+                        ),
+                        **field,
+                    )
+                    for index, field in enumerate(value)
+                ]
+                changed = True
+                continue
+            previous = getattr(page, name)
+            field = page._meta.get_field(name)
+            if isinstance(field, StreamField):
+                value = StreamValue(field.stream_block, self.keep_block_ids(previous, value))
+            setattr(page, name, value)
+            if self.snapshot(page, [name]) == before:
+                setattr(page, name, previous)
+            else:
+                changed = True
+        return changed
+
+    @staticmethod
+    def keep_block_ids(current, blocks):
+        """The new (block_type, value) tuples, each taking the id of the block at its position when
+        that block is of the same type: headings keep their anchors when a text is corrected."""
+        current = list(current or [])
+        return [
+            (*block, current[index].id)
+            if len(block) == 2 and index < len(current) and current[index].block_type == block[0]
+            else block
+            for index, block in enumerate(blocks)
+        ]
+
+    def configure_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        # An existing default site keeps its hostname and port: only its root and name change.
+        if site.root_page_id != home.pk or site.site_name != demo_content.SITE_NAME:
+            site.root_page = home
+            site.site_name = demo_content.SITE_NAME
+            site.save()
+        return site
+
+    def remove_wagtail_welcome_page(self):
+        welcome = (
+            Page.objects.filter(
+                depth=2,
+                title=WAGTAIL_WELCOME_TITLE,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+            .exclude(sites_rooted_here__isnull=False)
+            .first()
+        )
+        if welcome is not None and not welcome.get_children().exists():
+            welcome.delete()
+
+    def configure_settings(self, site):
+        navigation = NavigationSettings.for_site(site)
+        changed = False
+        for relation, item_model, keys in (
+            ("main_menu_items", MainMenuItem, demo_content.MAIN_MENU),
+            ("footer_items", FooterItem, demo_content.FOOTER_MENU),
+        ):
+            wanted = [self.refs.pages[key].pk for key in keys]
+            if [item.page_id for item in getattr(navigation, relation).all()] != wanted:
+                setattr(
+                    navigation,
+                    relation,
+                    [item_model(page_id=pk, sort_order=index) for index, pk in enumerate(wanted)],
+                )
+                changed = True
+        if changed:
+            navigation.save()
+
+        contact = ContactSettings.load()
+        if any(
+            getattr(contact, name) != value for name, value in demo_content.CONTACT_SETTINGS.items()
+        ):
+            for name, value in demo_content.CONTACT_SETTINGS.items():
+                setattr(contact, name, value)
+            contact.save()
+
+    # --- English ----------------------------------------------------------------------------------
+
+    def translate(self, key):
+        """Make the English page a wagtail-localize translation of the French one: a
+        TranslationSource, a Translation to English, one StringTranslation per segment, then the
+        target page written by wagtail-localize from them, as the admin's "Sync" would."""
+        page = self.refs.pages[key].specific_class.objects.get(pk=self.refs.pages[key].pk)
+        english_data = self.builders()[key](english, self.refs)
+        previous = TranslationSource.objects.get_for_instance_or_none(page)
+        source, source_created = TranslationSource.update_or_create_from_instance(page)
+        source_changed = previous is not None and previous.content_json != source.content_json
+        translation, translation_created = LocalizeTranslation.objects.get_or_create(
+            source=source, target_locale=self.en
+        )
+        strings_changed = self.store_string_translations(page, source, english_data)
+        target = page.get_translation_or_none(self.en)
+        if (
+            source_created
+            or source_changed
+            or translation_created
+            or strings_changed
+            or target is None
+            or not target.live
+        ):
+            # Translation.save_target(publish=True) would publish when the transaction commits,
+            # which never happens when the caller rolls back (tests): publish here, at once.
+            source.create_or_update_translation(
+                self.en, user=self.admin, publish=False, fallback=True, copy_parent_pages=True
+            )
+            target = page.get_translation(self.en)
+            target.get_latest_revision().publish(user=self.admin)
+            self.report["translated"].append(page.title)
+
+    def english_instance(self, page, english_data):
+        instance = page.specific_class.from_json(page.to_json())
+        self.apply(instance, english_data, translating=True)
+        return instance
+
+    def store_string_translations(self, page, source, english_data):
+        source_segments = [
+            s for s in extract_segments(source.as_instance()) if type(s) is StringSegmentValue
+        ]
+        english_segments = [
+            s
+            for s in extract_segments(self.english_instance(page, english_data))
+            if type(s) is StringSegmentValue
+        ]
+        if len(source_segments) != len(english_segments):
+            raise CommandError(
+                f"« {page.title} » : {len(source_segments)} segments en français, "
+                f"{len(english_segments)} en anglais ; les deux textes doivent avoir la même "
+                "structure (demo_content.py)."
+            )
+        changed = False
+        for fr_segment, en_segment in zip(source_segments, english_segments, strict=True):
+            if UUID_RE.sub("*", fr_segment.path) != UUID_RE.sub("*", en_segment.path):
+                raise CommandError(
+                    f"« {page.title} » : le segment anglais {en_segment.path} ne correspond pas au "
+                    f"segment français {fr_segment.path} (demo_content.py)."
+                )
+            string = String.from_value(source.locale, fr_segment.string)
+            context = TranslationContext.objects.get(
+                object_id=source.object_id, path=fr_segment.path
+            )
+            data = en_segment.string.data
+            translation, created = StringTranslation.objects.get_or_create(
+                translation_of=string,
+                locale=self.en,
+                context=context,
+                defaults={
+                    "data": data,
+                    "translation_type": "manual",
+                    "last_translated_by": self.admin,
+                },
+            )
+            if translation.has_error and created:
+                raise CommandError(
+                    f"« {page.title} » : la traduction « {data} » n'a pas les mêmes liens que le "
+                    f"texte français « {string.data} » (demo_content.py)."
+                )
+            if not created and (translation.data != data or translation.has_error):
+                translation.data = data
+                translation.has_error = False
+                translation.field_error = ""
+                translation.translation_type = "manual"
+                translation.last_translated_by = self.admin
+                translation.save()
+                changed = True
+            changed = changed or created
+        return changed
+
+    # --- Report -----------------------------------------------------------------------------------
+
+    def print_summary(self, password):
+        if self.verbosity == 0:
+            return
+        for label, titles in (
+            ("Pages créées", self.report["created"]),
+            ("Pages mises à jour", self.report["updated"]),
+            ("Traductions anglaises publiées", self.report["translated"]),
+        ):
+            if titles:
+                self.stdout.write(f"{label} : {', '.join(titles)}")
+        if not any(self.report.values()):
+            self.stdout.write("Le site de démonstration est déjà à jour.")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Site : {base}/ (français) et {base}/en/ (anglais)"))
+        self.stdout.write(
+            f"Administration : {base}/admin/  identifiant : admin  mot de passe : {password}"
+        )
+        self.stdout.write(
+            f"Rédactrice (groupe Rédacteurs) : identifiant : redactrice  mot de passe : {password}"
+        )
+        self.stdout.write(
+            f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
+        )

@@ -1,0 +1,216 @@
+"""Fixtures shared by the whole suite: a site tree built with the factories (French home page as the
+default site's root, English translations), a real SMTP server, and the database-vendor hook that keeps
+PostgreSQL-only tests out of the SQLite pass."""
+
+import email
+import email.policy
+import socket
+import threading
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+CONTENT_BODY = (
+    "Les marchés réservés aux structures d'insertion favorisent le retour à l'emploi des personnes "
+    "éloignées du marché du travail."
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect (not skip) the tests marked `postgres` when the suite runs on another database, and the
+    tests marked `elasticsearch` when no ELASTICSEARCH_URL is set."""
+    import os
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+    def needs_missing_service(item):
+        if item.get_closest_marker("postgres"):
+            return not on_postgres
+        if item.get_closest_marker("elasticsearch"):
+            return not os.environ.get("ELASTICSEARCH_URL")
+        return False
+
+    deselected = [item for item in items if needs_missing_service(item)]
+    kept = [item for item in items if not needs_missing_service(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+def free_port():
+    """A TCP port of 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # The rate limit counts posts in the cache: each test starts with a clean count.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return SimpleNamespace(fr=fr, en=en)
+
+
+def publish_translation(page, locale):
+    """The page's copy in `locale`, published (its parent must already be translated)."""
+    translated = page.copy_for_translation(locale)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated.specific
+
+
+@pytest.fixture
+def home_page(locales):
+    """The French home page, root of the default site in place of Wagtail's welcome page."""
+    from home.factories import HomePageFactory
+
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = HomePageFactory(
+        parent=Page.get_first_root_node(),
+        title="Accueil",
+        slug="accueil",
+        locale=locales.fr,
+        hero_title="La clause sociale dans l'Hérault",
+    )
+    site.root_page = home
+    site.save()
+    if welcome.pk != home.pk:
+        welcome.delete()
+    return Page.objects.get(pk=home.pk).specific
+
+
+@pytest.fixture
+def english_home(home_page, locales):
+    return publish_translation(home_page, locales.en)
+
+
+@pytest.fixture
+def content_page(home_page):
+    """A published French content page about reserved contracts."""
+    from home.factories import ContentPageFactory, paragraph
+
+    page = ContentPageFactory(
+        parent=home_page,
+        title="Les marchés réservés",
+        slug="marches-reserves",
+        intro="Ce que permet la réservation d'un marché public.",
+        body=[paragraph(f"<p>{CONTENT_BODY}</p>")],
+    )
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def english_content_page(content_page, english_home, locales):
+    from home.factories import paragraph
+
+    page = content_page.copy_for_translation(locales.en)
+    page.title = "Reserved contracts"
+    page.slug = "reserved-contracts"
+    page.body = [paragraph("<p>Contracts reserved for work integration.</p>")]
+    page.save()
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+CONTACT_FIELDS = [
+    ("Nom", "singleline"),
+    ("Courriel", "email"),
+    ("Message", "multiline"),
+]
+
+
+@pytest.fixture
+def contact_page(home_page):
+    """The French contact page with three required fields: nom, courriel, message."""
+    from home.factories import ContactPageFactory
+
+    page = ContactPageFactory(
+        parent=home_page,
+        title="Contact",
+        slug="contact",
+        to_address="equipe@example.org",
+        from_address="site@example.org",
+        subject="Nouveau message depuis le site",
+        thank_you_text="<p>Merci, votre message est bien arrivé.</p>",
+        form_fields=[
+            {"label": label, "field_type": field_type, "required": True}
+            for label, field_type in CONTACT_FIELDS
+        ],
+    )
+    page.save_revision().publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def contact_data():
+    return {
+        "nom": "Camille Martin",
+        "courriel": "camille@example.net",
+        "message": "Bonjour, nous souhaitons inclure une clause sociale dans un marché.",
+    }
+
+
+class RecordingHandler:
+    """An aiosmtpd handler that keeps every message it receives, parsed."""
+
+    def __init__(self):
+        self.envelopes = []
+        self.received = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        self.received.set()
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        return [
+            email.message_from_bytes(
+                envelope.original_content or envelope.content, policy=email.policy.default
+            )
+            for envelope in self.envelopes
+        ]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 that records what it receives (see `smtp_settings`)."""
+    from aiosmtpd.controller import Controller
+
+    handler = RecordingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port(), ready_timeout=10)
+    controller.start()
+    handler.host, handler.port = controller.hostname, controller.port
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_server):
+    """Point Django's email at the `smtp_server` fixture through the real SMTP backend."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = smtp_server.host
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+    return smtp_server

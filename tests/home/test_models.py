@@ -1,0 +1,99 @@
+"""Page type rules and the small model helpers of the home app."""
+
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+
+from home.models import ContactPage, ContactSettings, ContentPage, HomePage
+
+
+def test_home_page_is_allowed_only_under_the_root():
+    assert HomePage.allowed_parent_page_models() == [Page]
+
+
+def test_home_page_can_be_created_under_the_root(db):
+    assert HomePage.can_create_at(Page.get_first_root_node())
+
+
+def test_a_second_home_page_cannot_be_created_under_the_root(home_page):
+    assert not HomePage.can_create_at(Page.get_first_root_node())
+
+
+def test_home_page_cannot_be_created_under_a_content_page(content_page):
+    assert not HomePage.can_create_at(content_page)
+
+
+def test_home_page_accepts_content_and_contact_pages_only():
+    assert set(HomePage.allowed_subpage_models()) == {ContentPage, ContactPage}
+
+
+def test_content_page_is_allowed_under_home_and_content_pages():
+    assert set(ContentPage.allowed_parent_page_models()) == {HomePage, ContentPage}
+
+
+def test_content_page_can_be_created_under_the_home_page(home_page):
+    assert ContentPage.can_create_at(home_page)
+
+
+def test_content_page_can_be_created_under_another_content_page(content_page):
+    assert ContentPage.can_create_at(content_page)
+
+
+def test_content_page_cannot_be_created_under_the_root(db):
+    assert not ContentPage.can_create_at(Page.get_first_root_node())
+
+
+def test_content_page_cannot_be_created_under_the_contact_page(contact_page):
+    assert not ContentPage.can_create_at(contact_page)
+
+
+def test_contact_page_is_allowed_only_under_the_home_page():
+    assert ContactPage.allowed_parent_page_models() == [HomePage]
+
+
+def test_contact_page_can_be_created_under_a_home_page_without_one(home_page):
+    assert ContactPage.can_create_at(home_page)
+
+
+def test_a_second_contact_page_cannot_be_created_under_the_home_page(contact_page, home_page):
+    assert not ContactPage.can_create_at(home_page)
+
+
+def test_contact_page_cannot_be_created_under_a_content_page(content_page):
+    assert not ContactPage.can_create_at(content_page)
+
+
+def test_contact_page_accepts_no_subpages():
+    assert ContactPage.allowed_subpage_models() == []
+
+
+def test_table_of_contents_lists_the_section_headings_only(content_page):
+    block = ContentPage.body.field.stream_block
+    content_page.body = StreamValue(
+        block,
+        [
+            ("heading", {"text": "Pourquoi une clause sociale ?", "level": "h2"}),
+            ("heading", {"text": "Un détail", "level": "h3"}),
+            ("heading", {"text": "Comment la rédiger", "level": "h2"}),
+        ],
+    )
+    assert [entry["text"] for entry in content_page.table_of_contents()] == [
+        "Pourquoi une clause sociale ?",
+        "Comment la rédiger",
+    ]
+
+
+def test_table_of_contents_anchors_are_the_block_ids(content_page):
+    content_page.body = [("heading", {"text": "Section", "level": "h2"})]
+    content_page.save()
+    content_page.refresh_from_db()
+    [entry] = content_page.table_of_contents()
+    assert entry["anchor"] == content_page.body[0].id
+
+
+def test_phone_link_uses_the_international_french_prefix():
+    assert ContactSettings(phone="04 99 13 76 84").phone_href == "tel:+33499137684"
+
+
+def test_social_links_leave_out_the_networks_without_an_address():
+    settings = ContactSettings(facebook_url="", linkedin_url="https://www.linkedin.com/company/x")
+    assert settings.social_links == [("LinkedIn", "https://www.linkedin.com/company/x")]

@@ -1,0 +1,58 @@
+"""The English version of the site: language prefix, html lang and the language switcher."""
+
+import re
+
+
+def switcher_links(response):
+    """{language code: href} of the language switcher's links."""
+    nav = re.search(r'<nav class="lang-switch".*?</nav>', response.content.decode(), re.S).group(0)
+    return dict((code, href) for href, code in re.findall(r'<a href="([^"]*)" lang="([^"]+)"', nav))
+
+
+def test_french_home_is_served_at_the_root_in_french(client, english_home):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_english_home_is_served_under_en_in_english(client, english_home):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_english_pages_use_the_english_interface(client, english_home):
+    text = client.get("/en/").content.decode()
+    assert "Skip to content" in text
+    assert "Aller au contenu" not in text
+
+
+def test_french_prefix_is_not_used(client, english_home):
+    assert client.get("/fr/").status_code == 404
+
+
+def test_language_switcher_links_to_the_translated_page(client, english_content_page):
+    links = switcher_links(client.get("/marches-reserves/"))
+    assert links == {"fr": "/marches-reserves/", "en": "/en/reserved-contracts/"}
+
+
+def test_language_switcher_links_back_from_english(client, english_content_page):
+    links = switcher_links(client.get("/en/reserved-contracts/"))
+    assert links["fr"] == "/marches-reserves/"
+
+
+def test_language_switcher_falls_back_to_the_english_home(client, content_page, english_home):
+    links = switcher_links(client.get("/marches-reserves/"))
+    assert links["en"] == "/en/"
+
+
+def test_language_switcher_on_search_keeps_the_query(client, english_home):
+    links = switcher_links(client.get("/recherche/?q=clause"))
+    assert links["en"] == "/en/recherche/?q=clause"
+
+
+def test_language_switcher_marks_the_current_language(client, english_home):
+    nav = re.search(
+        r'<nav class="lang-switch".*?</nav>', client.get("/en/").content.decode(), re.S
+    ).group(0)
+    assert re.search(r'lang="en" hreflang="en" aria-current="true"', nav)
