@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from .i18n import localized
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4", "hr"]
 
 
@@ -61,10 +63,14 @@ class QuoteBlock(blocks.StructBlock):
 
 class LinkValue(blocks.StructValue):
     @cached_property
+    def localized_page(self):
+        return localized(self.get("page"))
+
+    @cached_property
     def href(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            return self.localized_page.url
         return self.get("url") or ""
 
     @cached_property
@@ -72,7 +78,7 @@ class LinkValue(blocks.StructValue):
         if self.get("label"):
             return self.get("label")
         page = self.get("page")
-        return page.localized.title if page else self.get("url")
+        return self.localized_page.title if page else self.get("url")
 
     @cached_property
     def is_external(self):

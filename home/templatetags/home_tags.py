@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.templatetags.static import static
 from django.urls import reverse
 from django.urls.base import translate_url
@@ -14,6 +15,10 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
+
+# Menus are kept this long at most; publishing, moving or deleting a page, or saving the navigation,
+# forgets them at once in the process that did it (and everywhere with a shared cache).
+MENU_CACHE_SECONDS = 60
 
 # Open Graph wants a territory; the site's languages are written for these audiences.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -41,36 +46,70 @@ AUTOCOMPLETE = {
 }
 
 
-def _site(context):
-    page = context.get("page")
-    if isinstance(page, Page):
-        site = page.get_site()
-        if site:
-            return site
+def _memo(context, key, compute):
+    """Compute a value once per request: the layout asks for the site and the home page many times."""
     request = context.get("request")
-    if request is not None:
-        site = Site.find_for_request(request)
-        if site:
-            return site
-    return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_home_tags_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
-def _home_in(site, language_code):
+def _site(context):
+    def find():
+        request = context.get("request")
+        if request is not None:
+            site = Site.find_for_request(request)  # cached on the request by Wagtail
+            if site:
+                return site
+        page = context.get("page")
+        if isinstance(page, Page):
+            site = page.get_site()
+            if site:
+                return site
+        return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+
+    return _memo(context, "site", find)
+
+
+def _home_in(context, site, language_code):
     """The site's home page in a language, when it exists and is live."""
-    if site is None:
-        return None
-    locale = Locale.objects.filter(language_code=language_code).first()
-    if locale is None:
-        return None
-    home = site.root_page.get_translation_or_none(locale)
-    return home if home is not None and home.live else None
+
+    def find():
+        if site is None:
+            return None
+        home = (
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=language_code,
+            )
+            .live()
+            .first()
+        )
+        return home
+
+    return _memo(context, ("home", language_code), find)
+
+
+def _live_translations(context, page):
+    return _memo(
+        context,
+        ("translations", page.pk),
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     """The home page in the visitor's language (the default-language one when not translated)."""
     site = _site(context)
-    return site.root_page.localized.specific if site else None
+    if site is None:
+        return None
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    home = _home_in(context, site, language.split("-")[0])
+    return home.specific if home is not None else site.root_page.specific
 
 
 @register.simple_tag(takes_context=True)
@@ -91,7 +130,7 @@ def language_links(context):
     current = translation.get_language() or settings.LANGUAGE_CODE
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in _live_translations(context, page):
             translations[translated.locale.language_code] = translated
     match = getattr(request, "resolver_match", None) if request is not None else None
     links = []
@@ -102,7 +141,7 @@ def language_links(context):
         elif not translations and match is not None and match.url_name != "wagtail_serve":
             url = translate_url(request.get_full_path(), code)
         if url is None:
-            home = _home_in(site, code)
+            home = _home_in(context, site, code)
             if home is not None:
                 url = home.get_url(request)
             else:
@@ -127,7 +166,7 @@ def alternate_links(context):
     if not isinstance(page, Page) or not page.pk:
         return []
     links = []
-    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+    for translated in _live_translations(context, page):
         url = translated.get_full_url(request)
         if url:
             links.append(
@@ -152,56 +191,67 @@ def og_alternate_locales(language_code):
     return [locale for lang, locale in OG_LOCALES.items() if lang != code]
 
 
-def _menu(context, items):
+def _menu_targets(context, relation):
+    """The live pages of a menu in the visitor's language, as plain data kept in the cache (see
+    home/navigation.py for when it is forgotten)."""
+    from home.models import NavigationSettings
+    from home.navigation import menu_cache_key
+
+    site = _site(context)
+    if site is None:
+        return []
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    key = menu_cache_key(site.pk, language, relation)
+    entries = cache.get(key)
+    if entries is not None:
+        return entries
     request = context.get("request")
+    navigation = NavigationSettings.for_site(site)
+    pages = [item.page for item in getattr(navigation, relation).select_related("page")]
+    locale = Locale.objects.filter(language_code=language).first()
+    localized = {}
+    if locale is not None:
+        for page in Page.objects.filter(
+            translation_key__in=[page.translation_key for page in pages], locale=locale
+        ):
+            localized[page.translation_key] = page
+    entries = []
+    for page in pages:
+        target = localized.get(page.translation_key, page)
+        url = target.get_url(request) if target.live else None
+        if url:
+            entries.append(
+                {"title": target.title, "url": url, "path": target.path, "depth": target.depth}
+            )
+    cache.set(key, entries, MENU_CACHE_SECONDS)
+    return entries
+
+
+def _menu(context, relation):
     page = context.get("page")
     current_path = page.path if isinstance(page, Page) else None
     entries = []
-    for item in items:
-        if item.page is None:
-            continue
-        target = item.page.localized
-        if not target.live:
-            continue
-        url = target.get_url(request)
-        if not url:
-            continue
-        is_current = current_path is not None and current_path == target.path
+    for target in _menu_targets(context, relation):
+        is_current = current_path is not None and current_path == target["path"]
         # A section is current for the pages under it; the home page only for itself.
         is_ancestor = (
             current_path is not None
             and not is_current
-            and target.depth > 2
-            and current_path.startswith(target.path)
+            and target["depth"] > 2
+            and current_path.startswith(target["path"])
         )
-        entries.append(
-            {
-                "title": target.title,
-                "url": url,
-                "is_current": is_current,
-                "is_ancestor": is_ancestor,
-            }
-        )
+        entries.append({**target, "is_current": is_current, "is_ancestor": is_ancestor})
     return entries
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    nav = _navigation(context)
-    return _menu(context, nav.main_menu_items.select_related("page")) if nav else []
+    return _menu(context, "main_menu_items")
 
 
 @register.simple_tag(takes_context=True)
 def footer_menu(context):
-    nav = _navigation(context)
-    return _menu(context, nav.footer_items.select_related("page")) if nav else []
-
-
-def _navigation(context):
-    from home.models import NavigationSettings
-
-    site = _site(context)
-    return NavigationSettings.for_site(site) if site else None
+    return _menu(context, "footer_items")
 
 
 @register.simple_tag(takes_context=True)
@@ -218,11 +268,10 @@ def contact_page(context):
     """The live contact page in the visitor's language, if the site has one."""
     from home.models import ContactPage
 
-    site = _site(context)
-    if site is None:
+    home = localized_home(context)
+    if home is None:
         return None
-    home = site.root_page.localized
-    return ContactPage.objects.live().descendant_of(home).first()
+    return _memo(context, "contact", lambda: ContactPage.objects.live().descendant_of(home).first())
 
 
 @register.filter
