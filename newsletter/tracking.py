@@ -1,0 +1,54 @@
+"""What the provider tells us after a message left: delivered, opened, clicked, bounced, complained,
+unsubscribed. A hard bounce or a complaint suppresses the address for every future send."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Delivery, Purpose, SuppressionReason
+from .subscriptions import suppress, unsubscribe
+
+logger = logging.getLogger(__name__)
+
+TIMESTAMP_FIELDS = {
+    "delivered": "delivered_at",
+    "opened": "opened_at",
+    "clicked": "clicked_at",
+    "bounced": "bounced_at",
+    "complained": "complained_at",
+    "unsubscribed": "unsubscribed_at",
+}
+
+
+def record_tracking_event(event, esp_name=""):
+    """Apply one anymail tracking event to the delivery it concerns; events about messages the
+    newsletter did not send (confirmation emails, the contact form) are ignored."""
+    if not event.message_id or event.event_type not in TIMESTAMP_FIELDS:
+        return None
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update()
+            .select_related("subscriber")
+            .filter(provider_message_id=str(event.message_id))
+            .first()
+        )
+        if delivery is None:
+            logger.info("%s %s event for an unknown message", esp_name, event.event_type)
+            return None
+        field = TIMESTAMP_FIELDS[event.event_type]
+        if getattr(delivery, field) is None:
+            setattr(delivery, field, event.timestamp or timezone.now())
+            delivery.save(update_fields=[field])
+        subscriber = delivery.subscriber
+        if subscriber is None:
+            return delivery
+        if event.event_type == "bounced":
+            suppress(subscriber.email, SuppressionReason.HARD_BOUNCE)
+            unsubscribe(subscriber, purpose=None, count_in_report=False)
+        elif event.event_type == "complained":
+            suppress(subscriber.email, SuppressionReason.COMPLAINT)
+            unsubscribe(subscriber, purpose=None, count_in_report=False)
+        elif event.event_type == "unsubscribed":
+            unsubscribe(subscriber, purpose=Purpose.NEWSLETTER)
+    return delivery
