@@ -3,9 +3,19 @@
 from django.utils import timezone
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from .models import Consent, ConsentSource, Purpose, Subscriber
+from home.factories import paragraph
+
+from .models import (
+    Consent,
+    ConsentSource,
+    NewsletterIndexPage,
+    NewsletterPage,
+    Purpose,
+    Subscriber,
+)
 
 
 class SubscriberFactory(DjangoModelFactory):
@@ -39,3 +49,33 @@ class SubscriberFactory(DjangoModelFactory):
                 ip_address="192.0.2.1",
                 confirmed_at=timezone.now(),
             )
+
+
+def digest(title, source="content_pages", count=3):
+    return ("digest", {"title": title, "source": source, "count": count})
+
+
+class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
+    title = "La lettre d'information"
+    slug = "lettre-information"
+    intro = "Les lettres d'information de la mission, de la plus récente à la plus ancienne."
+
+    class Meta:
+        model = NewsletterIndexPage
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    """An issue; `body` takes (block type, value) pairs, as home.factories' helpers build them."""
+
+    title = factory.Sequence(lambda n: f"Lettre n° {n + 1}")
+    preheader = "L'actualité des clauses sociales dans l'Hérault."
+    intro = "Les nouvelles de la mission et du réseau des facilitateurs."
+    body = factory.LazyFunction(
+        lambda: [
+            paragraph("<p>Les marchés réservés progressent dans l'Hérault.</p>"),
+            digest("À lire sur le site"),
+        ]
+    )
+
+    class Meta:
+        model = NewsletterPage
