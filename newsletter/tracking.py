@@ -21,10 +21,19 @@ TIMESTAMP_FIELDS = {
 }
 
 
+def is_soft_bounce(event):
+    """anymail reports some temporary bounces as "bounced" (Brevo's soft_bounce, Mailjet's bounce
+    with hard_bounce false): those must not suppress the address."""
+    raw = event.esp_event if isinstance(event.esp_event, dict) else {}
+    return raw.get("event") == "soft_bounce" or raw.get("hard_bounce") is False
+
+
 def record_tracking_event(event, esp_name=""):
     """Apply one anymail tracking event to the delivery it concerns; events about messages the
     newsletter did not send (confirmation emails, the contact form) are ignored."""
     if not event.message_id or event.event_type not in TIMESTAMP_FIELDS:
+        return None
+    if event.event_type == "bounced" and is_soft_bounce(event):
         return None
     with transaction.atomic():
         delivery = (

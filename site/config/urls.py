@@ -23,7 +23,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # Provider webhooks (anymail) and the RFC 8058 one-click unsubscribe: mailbox providers and email
     # services call them without a language prefix.
-    path("anymail/", include("anymail.urls")),
+    path("anymail/", include("newsletter.webhooks")),
     path(
         "newsletter/one-click/<str:token>/",
         newsletter_views.one_click_unsubscribe,
