@@ -37,7 +37,7 @@ def record_tracking_event(event, esp_name=""):
         return None
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update()
+            Delivery.objects.select_for_update(of=("self",))
             .select_related("subscriber")
             .filter(provider_message_id=str(event.message_id))
             .first()
