@@ -128,3 +128,6 @@ step "Load per target: ${WARMUP}s warm-up, ${DURATION}s in $ROUNDS rounds with $
 # In the background, so that an interrupt stops the run at once rather than after the load.
 LOAD_PID=$!
 wait "$LOAD_PID"
+
+step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/newsletter.py)"
+DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/newsletter.py"

@@ -146,6 +146,10 @@ class Command(BaseCommand):
         for key in ["home", *demo_content.PAGES]:
             with transaction.atomic():
                 self.translate(key)
+        with transaction.atomic():
+            from newsletter.demo import load_newsletter_demo
+
+            load_newsletter_demo(self.refs.pages["home"], self.admin)
         self.print_summary(password)
 
     # --- Accounts ---------------------------------------------------------------------------------
