@@ -55,3 +55,27 @@ def test_english_translations_keep_the_placeholders(catalog):
         and sorted(placeholder.findall(entry.msgid)) != sorted(placeholder.findall(entry.msgstr))
     ]
     assert mismatched == []
+
+
+def test_every_string_of_the_code_is_in_the_english_catalog(tmp_path, settings, monkeypatch):
+    """Extract the strings again (as `make messages` does) into a copy of the catalog: nothing new
+    may appear, so no French text reaches an English page untranslated."""
+    import shutil
+
+    from django.core.management import call_command
+
+    copy_dir = tmp_path / "en" / "LC_MESSAGES"
+    copy_dir.mkdir(parents=True)
+    shutil.copy(PO_FILE, copy_dir / "django.po")
+    settings.LOCALE_PATHS = [tmp_path]
+    monkeypatch.chdir(LOCALE_DIR.parents[1])
+    call_command(
+        "makemessages",
+        locale=["en"],
+        ignore_patterns=[".venv", "var", "tests", "benchmarks", "test-results", "site/locale"],
+        no_obsolete=True,
+        verbosity=0,
+    )
+    extracted = polib.pofile(str(copy_dir / "django.po"))
+    missing = [e.msgid for e in extracted if not e.translated() or "fuzzy" in e.flags]
+    assert missing == [], f"run `make messages` and translate: {missing[:10]}"
