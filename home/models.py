@@ -67,7 +67,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.ContactPage"]
+    subpage_types = ["home.ContentPage", "home.ContactPage", "resources.ResourceIndexPage"]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

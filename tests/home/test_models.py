@@ -22,8 +22,10 @@ def test_home_page_cannot_be_created_under_a_content_page(content_page):
     assert not HomePage.can_create_at(content_page)
 
 
-def test_home_page_accepts_content_and_contact_pages_only():
-    assert set(HomePage.allowed_subpage_models()) == {ContentPage, ContactPage}
+def test_home_page_accepts_content_contact_and_resource_hub_pages_only():
+    from resources.models import ResourceIndexPage
+
+    assert set(HomePage.allowed_subpage_models()) == {ContentPage, ContactPage, ResourceIndexPage}
 
 
 def test_content_page_is_allowed_under_home_and_content_pages():

@@ -1,0 +1,15 @@
+from .documents import DocumentText, ExtractionStatus
+from .pages import ResourceAttachment, ResourceIndexPage, ResourceKind, ResourcePage
+from .snippets import Audience, LegalReference, Theme
+
+__all__ = [
+    "Audience",
+    "DocumentText",
+    "ExtractionStatus",
+    "LegalReference",
+    "ResourceAttachment",
+    "ResourceIndexPage",
+    "ResourceKind",
+    "ResourcePage",
+    "Theme",
+]
