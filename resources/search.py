@@ -128,7 +128,7 @@ def _filter_value(name, value, locale):
     return None
 
 
-def base_queryset(hub, params):
+def base_queryset(hub, params, database_backend=True):
     queryset = ResourcePage.objects.live().public().descendant_of(hub)
     for name, value in params.filters.items():
         page_field, model = FACETS[name]
@@ -139,20 +139,27 @@ def base_queryset(hub, params):
             # Through the page ids: the search engines filter on the page's own fields, not joins.
             through = getattr(ResourcePage, page_field).through
             column = f"{model._meta.model_name}_id"
-            queryset = queryset.filter(
-                id__in=through.objects.filter(**{column: wanted}).values("resourcepage_id")
-            )
+            page_ids = through.objects.filter(**{column: wanted}).values("resourcepage_id")
+            if database_backend:
+                queryset = queryset.filter(id__in=page_ids)
+            else:
+                # Elasticsearch's query compiler silently drops a filter on the child table's
+                # page_ptr: filter on a column of the page table itself, with the values listed.
+                keys = ResourcePage.objects.filter(pk__in=page_ids).values_list(
+                    "translation_key", flat=True
+                )
+                queryset = queryset.filter(translation_key__in=list(keys))
     return queryset
 
 
 def run_search(hub, params, backend=None):
     """The matching resources (a SearchResults or a QuerySet, sliceable) for `params`."""
-    queryset = base_queryset(hub, params)
+    backend = backend or get_search_backend()
+    queryset = base_queryset(hub, params, _is_database_backend(backend))
     if params.sort == "date" or not params.query:
         queryset = queryset.order_by("-date", "-id")
     if not params.query:
         return queryset
-    backend = backend or get_search_backend()
     query = parse_search_query(params.query)
     if _is_sqlite_backend(backend):
         query = odd_conjunction(with_french_inflections(query))
@@ -162,6 +169,10 @@ def run_search(hub, params, backend=None):
         operator="and",
         order_by_relevance=params.sort == "pertinence",
     )
+
+
+def _is_database_backend(backend):
+    return type(backend).__module__.startswith("modelsearch.backends.database")
 
 
 def _is_sqlite_backend(backend):

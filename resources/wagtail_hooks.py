@@ -40,6 +40,8 @@ class DocumentTextViewSet(ModelViewSet):
     searchable until a readable file replaces them."""
 
     model = DocumentText
+    name = "document_texts"
+    url_prefix = "resources/document-texts"
     icon = "doc-full-inverse"
     menu_label = _("Textes des documents")
     list_display = [
