@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
+from newsletter import views as newsletter_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,6 +21,14 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
+    # Provider webhooks (anymail) and the RFC 8058 one-click unsubscribe: mailbox providers and email
+    # services call them without a language prefix.
+    path("anymail/", include("newsletter.webhooks")),
+    path(
+        "newsletter/one-click/<str:token>/",
+        newsletter_views.one_click_unsubscribe,
+        name="newsletter_one_click",
+    ),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,6 +41,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("recherche/", home_views.search, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("lettre/", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "home",
     "resources",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -225,6 +226,27 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Clause sociale 34 <contact@claus
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where contact-form submissions go when the form page names no address of its own.
 CONTACT_EMAIL = env("CONTACT_EMAIL", "contact@clausesociale34.fr")
+
+# Newsletter (see README, "Newsletter"): sender, batch size per provider call, and the limits of the
+# subscribe form. The batch size follows the provider's batch API unless NEWSLETTER_BATCH_SIZE is set.
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_BATCH_SIZES = {
+    "brevo": 1000,
+    "mailjet": 50,
+    "sendgrid": 1000,
+    "postmark": 500,
+    "amazon_ses": 50,
+    "mailgun": 1000,
+}
+NEWSLETTER_BATCH_SIZE = int(
+    env("NEWSLETTER_BATCH_SIZE", NEWSLETTER_BATCH_SIZES.get(EMAIL_PROVIDER, 20))
+)
+NEWSLETTER_MESSAGE_ID_DOMAIN = env(
+    "NEWSLETTER_MESSAGE_ID_DOMAIN", DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
+)
+NEWSLETTER_SEND_LEASE_SECONDS = int(env("NEWSLETTER_SEND_LEASE_SECONDS", "600"))
+NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+NEWSLETTER_RATE_LIMIT = env("NEWSLETTER_RATE_LIMIT", "5/10m")
 
 # Search: Wagtail's database backend by default (SQLite FTS5, or PostgreSQL with the french_unaccent
 # configuration that home's migration creates); Elasticsearch 9 with a French analyzer through

@@ -1,0 +1,94 @@
+"""The public forms: subscribe, preferences; and the editors' CSV import."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.forms import HONEYPOT_FIELD
+
+from .models import Audience
+
+CONSENT_TEXT = _(
+    "J'accepte de recevoir la lettre d'information de la Mission Interinstitutionnelle Clause "
+    "Sociale 34 pour les publics cochés. Je peux me désinscrire à tout moment par le lien présent "
+    "dans chaque lettre. Mon adresse n'est utilisée que pour cet envoi et n'est jamais cédée."
+)
+
+
+class AudienceChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.get_key_display()
+
+
+class ProfileFields(forms.Form):
+    name = forms.CharField(label=_("Nom (facultatif)"), max_length=150, required=False)
+    organisation = forms.CharField(
+        label=_("Structure (facultatif)"), max_length=200, required=False
+    )
+    territory = forms.CharField(
+        label=_("Territoire (facultatif)"),
+        max_length=150,
+        required=False,
+        help_text=_("Par exemple : Montpellier Méditerranée Métropole, Biterrois…"),
+    )
+
+
+class SubscribeForm(ProfileFields):
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        error_messages={
+            "required": _("Indiquez votre adresse électronique."),
+            "invalid": _("Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    audiences = AudienceChoiceField(
+        label=_("Je souhaite recevoir l'actualité pour"),
+        queryset=Audience.objects.all(),
+        error_messages={"required": _("Choisissez au moins un public.")},
+    )
+    field_order = ["email", "audiences", "name", "organisation", "territory"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        # Hidden from people by CSS and from assistive technologies by aria-hidden; robots fill it in.
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Site web"),
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(
+                _(
+                    "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à "
+                    "la détection des robots, doit rester vide."
+                ),
+                code="honeypot",
+            )
+        return cleaned_data
+
+
+class PreferencesForm(ProfileFields):
+    audiences = AudienceChoiceField(
+        label=_("Je reçois l'actualité pour"),
+        queryset=Audience.objects.all(),
+        error_messages={
+            "required": _(
+                "Choisissez au moins un public, ou utilisez le bouton « Me désinscrire »."
+            )
+        },
+    )
+    field_order = ["audiences", "name", "organisation", "territory"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""

@@ -1,0 +1,32 @@
+"""Background tasks of the newsletter (django-tasks: inline by default, `db_worker` in production)."""
+
+from django.utils import timezone
+
+from django_tasks import task
+
+
+@task(queue_name="email")
+def send_campaign(send_id):
+    """Start the send if it is due and send it to the end; when the provider asks to wait, queue
+    itself again for later (backends that cannot defer leave it to `manage.py send_newsletters`)."""
+    from .models import CampaignSend
+    from .sending import run_send
+
+    outcome = run_send(send_id)
+    if outcome == "waiting":
+        next_attempt = CampaignSend.objects.values_list("next_attempt_at", flat=True).get(
+            pk=send_id
+        )
+        enqueue_send(send_id, run_after=next_attempt)
+    return outcome
+
+
+def enqueue_send(send_id, run_after=None):
+    """Queue `send_campaign` now, or at `run_after` when the tasks backend can defer."""
+    if run_after is not None and run_after <= timezone.now():
+        run_after = None
+    if run_after is None:
+        return send_campaign.enqueue(send_id)
+    if send_campaign.get_backend().supports_defer:
+        return send_campaign.using(run_after=run_after).enqueue(send_id)
+    return None

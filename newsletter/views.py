@@ -1,0 +1,176 @@
+"""Public views: subscribe (double opt-in), confirm, preferences, unsubscribe, and the RFC 8058
+one-click endpoint that mailbox providers POST to."""
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from django_ratelimit.core import is_ratelimited
+
+from home.views import rate_limited
+
+from . import subscriptions
+from .forms import CONSENT_TEXT, PreferencesForm, SubscribeForm
+from .models import Purpose
+
+
+def client_ip(request):
+    key = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
+    value = request.META.get(key, "") or ""
+    return value.split(",")[0].strip() or None
+
+
+def subscribe_rate_limited(request):
+    return is_ratelimited(
+        request,
+        group="newsletter-subscribe",
+        key="ip",
+        rate=settings.NEWSLETTER_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method == "POST":
+        if subscribe_rate_limited(request):
+            return rate_limited(request, None)
+        form = SubscribeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            subscriptions.subscribe(
+                data["email"],
+                purpose=Purpose.NEWSLETTER,
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                consent_text=str(CONSENT_TEXT),
+                ip=client_ip(request),
+                audiences=list(data["audiences"]),
+                name=data["name"],
+                organisation=data["organisation"],
+                territory=data["territory"],
+            )
+            return redirect("newsletter:subscribe_done")
+        status = 400
+    else:
+        form = SubscribeForm()
+        status = 200
+    return render(
+        request,
+        "newsletter/subscribe.html",
+        {"form": form, "consent_text": CONSENT_TEXT},
+        status=status,
+    )
+
+
+def subscribe_done(request):
+    return render(request, "newsletter/subscribe_done.html")
+
+
+def _invalid_link(request):
+    return render(request, "newsletter/invalid_link.html", status=404)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button, POST confirms: mail scanners that follow links do not subscribe anyone."""
+    try:
+        consent = subscriptions.consent_from_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    if request.method == "POST":
+        consent = subscriptions.confirm(token)
+        return render(
+            request,
+            "newsletter/confirmed.html",
+            {
+                "consent": consent,
+                "preferences_url": subscriptions.preferences_url(consent.subscriber),
+            },
+        )
+    return render(request, "newsletter/confirm.html", {"consent": consent})
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    try:
+        subscriber = subscriptions.subscriber_from_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    saved = False
+    status = 200
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            subscriptions.update_preferences(
+                subscriber,
+                audiences=data["audiences"],
+                name=data["name"],
+                organisation=data["organisation"],
+                territory=data["territory"],
+            )
+            saved = True
+        else:
+            status = 400
+    else:
+        form = PreferencesForm(
+            initial={
+                "audiences": list(subscriber.audiences.all()),
+                "name": subscriber.name,
+                "organisation": subscriber.organisation,
+                "territory": subscriber.territory,
+            }
+        )
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {
+            "form": form,
+            "subscriber": subscriber,
+            "subscribed": subscriber.is_subscribed(Purpose.NEWSLETTER),
+            "saved": saved,
+            "token": token,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET shows the button (link checkers follow links), POST unsubscribes."""
+    try:
+        subscriber = subscriptions.subscriber_from_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscriber, purpose=Purpose.NEWSLETTER)
+        return render(
+            request,
+            "newsletter/unsubscribed.html",
+            {"preferences_url": subscriptions.preferences_url(subscriber)},
+        )
+    return render(
+        request, "newsletter/unsubscribe.html", {"subscriber": subscriber, "token": token}
+    )
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def one_click_unsubscribe(request, token):
+    """RFC 8058: the mailbox provider POSTs `List-Unsubscribe=One-Click` here, without cookies or
+    CSRF token; a person who opens the address in a browser gets the page with the button."""
+    try:
+        subscriber = subscriptions.subscriber_from_token(token)
+    except subscriptions.InvalidToken:
+        if request.method == "POST":
+            return HttpResponseBadRequest("invalid token", content_type="text/plain")
+        return _invalid_link(request)
+    if request.method == "GET":
+        with translation.override(subscriber.language):
+            return redirect(subscriptions.unsubscribe_url(subscriber))
+    subscriptions.unsubscribe(subscriber, purpose=Purpose.NEWSLETTER)
+    return HttpResponse("unsubscribed", content_type="text/plain")

@@ -1,0 +1,173 @@
+"""The newsletter in the Wagtail admin: subscribers (list, search, CSV export and import, erase),
+audiences, the suppression list, and sends (schedule, report, pause, resume)."""
+
+from django import forms
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+
+from . import admin_views
+from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
+from .sending import create_send
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    name = "newsletter_subscribers"
+    icon = "user"
+    menu_label = _("Abonnés")
+    list_display = ["email", "name", "organisation", "newsletter_status", "created_at"]
+    list_filter = ["audiences", "language"]
+    search_fields = ["email", "name", "organisation", "territory"]
+    list_export = [
+        "email",
+        "name",
+        "organisation",
+        "territory",
+        "language",
+        "newsletter_status",
+        "created_at",
+        "confirmed_at",
+    ]
+    export_filename = "abonnes-lettre"
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("email"),
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("territory"),
+        FieldPanel("language"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+    ]
+
+
+class AudienceViewSet(ModelViewSet):
+    model = Audience
+    name = "newsletter_audiences"
+    icon = "group"
+    menu_label = _("Publics")
+    list_display = ["__str__", "description", "position"]
+    form_fields = ["description", "position"]
+
+
+class SuppressionViewSet(ModelViewSet):
+    model = Suppression
+    name = "newsletter_suppressions"
+    icon = "cross"
+    menu_label = _("Adresses exclues")
+    list_display = ["__str__", "reason", "created_at"]
+    list_filter = ["reason"]
+    form_fields = ["reason"]
+
+
+class SendCreateView(CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return create_send(
+            data["page"],
+            data["audiences"],
+            scheduled_at=data.get("scheduled_at"),
+            user=self.request.user,
+        )
+
+    def get_success_url(self):
+        return reverse("newsletter_send_report", args=[self.object.pk])
+
+
+class SendForm(forms.ModelForm):
+    class Meta:
+        model = CampaignSend
+        fields = ["page", "audiences", "scheduled_at"]
+        widgets = {"audiences": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = NewsletterPage.objects.live()
+        self.fields["page"].help_text = _("Seules les lettres publiées peuvent être envoyées.")
+        self.fields["scheduled_at"].help_text = _(
+            "Laissez l'heure actuelle pour envoyer tout de suite."
+        )
+
+
+class ReportColumn(Column):
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("newsletter_send_report", args=[instance.pk]),
+            _("Rapport"),
+        )
+
+
+class SendViewSet(ModelViewSet):
+    model = CampaignSend
+    name = "newsletter_sends"
+    icon = "mail"
+    menu_label = _("Envois")
+    add_view_class = SendCreateView
+    form_fields = ["page", "audiences", "scheduled_at"]
+    list_display = ["page", "status", "scheduled_at", "finished_at", ReportColumn("report")]
+    list_filter = ["status"]
+
+    def get_form_class(self, for_update=False):
+        return SendForm
+
+
+class NewsletterGroup(ViewSetGroup):
+    menu_label = _("Lettre d'information")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (SendViewSet, SubscriberViewSet, AudienceViewSet, SuppressionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return NewsletterGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("newsletter/import/", admin_views.import_view, name="newsletter_import"),
+        path(
+            "newsletter/envois/<int:pk>/rapport/",
+            admin_views.send_report_view,
+            name="newsletter_send_report",
+        ),
+        path(
+            "newsletter/test/<int:page_id>/",
+            admin_views.test_send_view,
+            name="newsletter_test_send",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("newsletter.add_subscriber")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Importer des abonnés"), reverse("newsletter_import"), icon_name="upload", order=251
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def test_send_button(page, user, view_name=None, next_url=None):
+    if issubclass(page.specific_class or object, NewsletterPage):
+        yield Button(
+            _("Envoyer un test"),
+            reverse("newsletter_test_send", args=[page.pk]),
+            icon_name="mail",
+            priority=50,
+        )

@@ -1,0 +1,116 @@
+"""The newsletter in the Wagtail admin: subscribers listed and exported, import page, sends created
+from the admin with their report and controls, test send, email preview."""
+
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+import pytest
+
+from newsletter.factories import (
+    NewsletterIndexPageFactory,
+    NewsletterPageFactory,
+    SubscriberFactory,
+)
+from newsletter.models import CampaignSend, Subscriber, Suppression
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue(home_page):
+    index = NewsletterIndexPageFactory(parent=home_page)
+    page = NewsletterPageFactory(parent=index, title="Lettre de mars")
+    page.save_revision().publish()
+    return page
+
+
+def test_the_subscriber_list_exports_csv(admin_client, audiences):
+    SubscriberFactory(email="liste@example.org", organisation="CCAS de Lunel")
+    response = admin_client.get(reverse("newsletter_subscribers:index"))
+    assert response.status_code == 200
+    assert "liste@example.org" in response.content.decode()
+    export = admin_client.get(reverse("newsletter_subscribers:index") + "?export=csv")
+    content = b"".join(export.streaming_content).decode()
+    assert "liste@example.org" in content and "CCAS de Lunel" in content
+
+
+def test_deleting_a_subscriber_in_the_admin_erases_and_suppresses(admin_client, audiences):
+    subscriber = SubscriberFactory(email="effacer@example.org")
+    response = admin_client.post(reverse("newsletter_subscribers:delete", args=[subscriber.pk]))
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert Suppression.objects.get().reason == "erased"
+
+
+def test_the_import_page_imports_a_file(admin_client, audiences):
+    upload = SimpleUploadedFile("abonnes.csv", b"courriel\nimport@example.org\n", "text/csv")
+    response = admin_client.post(
+        reverse("newsletter_import"),
+        {"file": upload, "basis": "Liste de la rencontre", "audiences": [audiences["all"].pk]},
+    )
+    assert response.status_code == 200
+    assert "Import effectué." in response.content.decode()
+    assert Subscriber.objects.get().is_subscribed()
+
+
+def test_a_send_is_created_from_the_admin_and_reported(
+    admin_client, issue, audiences, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    mail.outbox = []
+    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["buyers"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("newsletter_sends:add"),
+            {
+                "page": issue.pk,
+                "audiences": [audiences["buyers"].pk],
+                "scheduled_at": "2020-01-01 10:00",
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    send = CampaignSend.objects.get()
+    assert send.status == CampaignSend.Status.DONE
+    assert [m.to for m in mail.outbox] == [["acheteuse@example.org"]]
+    report = admin_client.get(response["Location"])
+    assert report.status_code == 200
+    assert "Destinataires" in report.content.decode()
+
+
+def test_a_scheduled_send_can_be_paused_and_cancelled(admin_client, issue, audiences):
+    from django.utils import timezone
+
+    send = CampaignSend.objects.create(page=issue, scheduled_at=timezone.now())
+    url = reverse("newsletter_send_report", args=[send.pk])
+    admin_client.post(url, {"action": "pause"})
+    send.refresh_from_db()
+    assert send.status == CampaignSend.Status.PAUSED
+    admin_client.post(url, {"action": "cancel"})
+    send.refresh_from_db()
+    assert send.status == CampaignSend.Status.CANCELLED
+
+
+def test_a_test_send_goes_to_the_given_addresses_only(admin_client, issue):
+    url = reverse("newsletter_test_send", args=[issue.pk])
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(url, {"addresses": "a@example.org, b@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["a@example.org", "b@example.org"]
+    bad = admin_client.post(url, {"addresses": "a@example.org, pas une adresse"})
+    assert "n&#x27;est pas une adresse valide" in bad.content.decode()
+
+
+def test_the_email_preview_mode_shows_the_email_with_sample_links(rf, issue):
+    assert dict(issue.preview_modes).keys() == {"web", "email"}
+    html = issue.serve_preview(rf.get("/"), "email").content.decode()
+    assert '<table role="presentation"' in html
+    assert "{{" not in html
+
+
+def test_the_archive_and_issue_pages_render(client, issue):
+    index = issue.get_parent()
+    response = client.get(index.url)
+    assert response.status_code == 200
+    assert "Lettre de mars" in response.content.decode()
+    assert client.get(issue.url).status_code == 200
