@@ -1,7 +1,7 @@
 """The hub's search page and its autocomplete endpoint (served by ResourceIndexPage's routes)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -86,3 +86,70 @@ def autocomplete(request, hub):
         .autocomplete(text, operator="and")[:AUTOCOMPLETE_LIMIT]
     )
     return JsonResponse({"results": [{"title": page.title, "url": page.url} for page in pages]})
+
+
+def search_alert(request, hub):
+    """GET: the alert form for the search in the URL; POST: subscribe (double opt-in)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from newsletter.views import client_ip, rate_limited, subscribe_rate_limited
+
+    from .alerts import subscribe_to_search
+    from .forms import ALERT_CONSENT_TEXT, SearchAlertForm
+
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    status = 200
+    done = False
+    if request.method == "POST":
+        if subscribe_rate_limited(request):
+            return rate_limited(request, None)
+        form = SearchAlertForm(request.POST)
+        if form.is_valid():
+            params = read_params(QueryDict(form.cleaned_data["search"]), hub.locale)
+            subscribe_to_search(
+                hub,
+                email=form.cleaned_data["email"],
+                frequency=form.cleaned_data["frequency"],
+                querystring=params.querystring(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                consent_text=str(ALERT_CONSENT_TEXT),
+                ip=client_ip(request),
+            )
+            done = True
+        else:
+            status = 400
+        params = read_params(QueryDict(request.POST.get("search", "")[:1000]), hub.locale)
+    else:
+        params = read_params(request.GET, hub.locale)
+        form = SearchAlertForm(initial={"search": params.querystring()})
+    context = hub.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "params": params,
+            "done": done,
+            "consent_text": ALERT_CONSENT_TEXT,
+            "search_description": describe_search(params, hub),
+        }
+    )
+    return TemplateResponse(request, "resources/search_alert.html", context, status=status)
+
+
+def describe_search(params, hub):
+    """The search in words: « insertion » ; Thème : Marchés réservés ; Année : 2024."""
+    from .models import ResourceKind
+    from .search import FACET_LABELS, FACETS, _filter_value
+
+    parts = [f"« {params.query} »"] if params.query else []
+    for name, value in params.filters.items():
+        _field, model = FACETS[name]
+        label = value
+        if model is not None:
+            item = model.objects.filter(pk=_filter_value(name, value, hub.locale)).first()
+            label = item.name if item else value
+        elif name == "nature":
+            label = ResourceKind(value).label
+        parts.append(f"{FACET_LABELS[name]} : {label}")
+    return " ; ".join(str(part) for part in parts) or _("toutes les ressources")

@@ -66,6 +66,12 @@ class ResourceIndexPage(RoutablePageMixin, Page):
 
         return autocomplete(request, self)
 
+    @path("alerte/")
+    def alert_view(self, request):
+        from resources.views import search_alert
+
+        return search_alert(request, self)
+
     def serve_preview(self, request, mode_name):
         return self.search_view(request)
 
