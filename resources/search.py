@@ -179,25 +179,24 @@ def _is_sqlite_backend(backend):
     return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
 
 
-# Endings a French word takes in the plural and the feminine, and those of a past participle: SQLite's
-# FTS5 has no French stemmer, so each plain word is searched with its usual inflections.
-FRENCH_ENDINGS = ("", "s", "e", "es", "é", "és", "ée", "ées", "x", "aux")
+# SQLite's FTS5 has no French stemmer: each plain word is searched with its plural and feminine
+# forms, and a past participle with its four forms.
+PLAIN_ENDINGS = ("", "s", "e", "es")
+PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées")
 
 
 def inflections(word):
-    """The word and its likely French inflections: "réservé" → réservé, réservés, réservée..."""
+    """The word and its likely French inflections: "réservé" → réserv, réservé, réservés..."""
     lowered = word.lower()
-    stems = {lowered}
-    for ending in ("ées", "ée", "és", "é", "es", "e", "s", "x", "aux", "al"):
+    for ending in ("ées", "ée", "és", "é"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            stems.add(lowered[: -len(ending)])
-    variants = []
-    for stem in sorted(stems, key=len):
-        for ending in FRENCH_ENDINGS:
-            variant = stem + ending
-            if variant not in variants:
-                variants.append(variant)
-    return variants[:24]
+            stem = lowered[: -len(ending)]
+            return [stem + e for e in PARTICIPLE_ENDINGS + PLAIN_ENDINGS]
+    for ending in ("es", "s", "e"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            lowered = lowered[: -len(ending)]
+            break
+    return [lowered + e for e in PLAIN_ENDINGS]
 
 
 def with_french_inflections(query):
