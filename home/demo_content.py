@@ -45,7 +45,7 @@ CONTACT_SETTINGS = {
 }
 
 SITE_NAME = "Clause sociale 34"
-MAIN_MENU = ["mission", "clauses", "axes", "contact"]
+MAIN_MENU = ["mission", "clauses", "resources", "axes", "contact"]
 FOOTER_MENU = ["legal", "accessibility", "privacy"]
 
 # The brochure's two axes, word for word.
@@ -341,6 +341,16 @@ def home_page(tr, ref):
                             "ask.",
                         ),
                         link(page=ref.page("clauses")),
+                    ),
+                    card(
+                        tr("Centre de ressources", "Resource centre"),
+                        tr(
+                            "Veille juridique, guides et clauses types à copier dans vos "
+                            "marchés, avec une recherche par thème et par article du code.",
+                            "Legal watch, guides and model clauses to copy into your tenders, "
+                            "searchable by theme and by article of the code.",
+                        ),
+                        link(page=ref.page("resources")),
                     ),
                     card(
                         tr("Nos axes de travail", "Our areas of work"),

@@ -67,7 +67,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.ContactPage", "newsletter.NewsletterIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.ContactPage",
+        "resources.ResourceIndexPage",
+        "newsletter.NewsletterIndexPage",
+    ]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

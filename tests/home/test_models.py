@@ -22,12 +22,14 @@ def test_home_page_cannot_be_created_under_a_content_page(content_page):
     assert not HomePage.can_create_at(content_page)
 
 
-def test_home_page_accepts_content_contact_and_newsletter_archive_pages_only():
+def test_home_page_accepts_content_contact_resource_hub_and_newsletter_archive_pages_only():
     from newsletter.models import NewsletterIndexPage
+    from resources.models import ResourceIndexPage
 
     assert set(HomePage.allowed_subpage_models()) == {
         ContentPage,
         ContactPage,
+        ResourceIndexPage,
         NewsletterIndexPage,
     }
 

@@ -54,6 +54,7 @@ from home.models import (
     NavigationSettings,
 )
 from home.permissions import configure_editor_groups
+from resources import demo as resources_demo
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 FORM_FIELD_KEYS = ["label", "field_type", "required", "help_text", "choices", "default_value"]
@@ -147,6 +148,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.translate(key)
         with transaction.atomic():
+            _hub, changed = resources_demo.load_demo_resources(self.refs.pages["home"], self.admin)
+        if changed:
+            self.report["updated"].append(f"{changed} ressources")
+        with transaction.atomic():
             from newsletter.demo import load_newsletter_demo
 
             load_newsletter_demo(self.refs.pages["home"], self.admin)
@@ -197,6 +202,9 @@ class Command(BaseCommand):
         home = self.refs.pages["home"] = self.ensure_home()
         for key, (model_name, build) in demo_content.PAGES.items():
             self.refs.pages[key] = self.ensure_child(home, MODELS[model_name], build)
+        # The resource hub exists before the home page's content, whose cards link to it; its
+        # resources are loaded at the end (see handle()).
+        self.refs.pages["resources"] = resources_demo.ensure_hub(home, self.admin)
 
         for key, build in self.builders().items():
             page = self.refs.pages[key]

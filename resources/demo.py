@@ -1,0 +1,137 @@
+"""The demo hub: taxonomies (French, with English translations), 42 resources, PDFs generated on the
+fly. Called at the end of `manage.py load_demo_content`; idempotent (looked up by slug, republished
+only when something differs)."""
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from home.factories import DocumentFactory, paragraph, pdf_bytes
+
+from .demo_data import AUDIENCES, LEGAL_REFERENCES, RESOURCES, THEMES
+from .factories import ResourceIndexPageFactory, ResourcePageFactory
+from .models import (
+    Audience,
+    LegalReference,
+    ResourceAttachment,
+    ResourceIndexPage,
+    ResourcePage,
+    Theme,
+)
+
+HUB = {
+    "title": "Centre de ressources",
+    "slug": "ressources",
+    "intro": (
+        "Veille juridique et documentaire, guides et clauses types : tout ce que la mission publie "
+        "pour aider les acheteurs publics à insérer des clauses sociales dans leurs marchés."
+    ),
+}
+
+
+def ensure_hub(home, user=None):
+    """The hub page under `home`, created and published when missing."""
+    hub = ResourceIndexPage.objects.child_of(home).filter(slug=HUB["slug"]).first()
+    if hub is None:
+        hub = ResourceIndexPageFactory(parent=home, locale=home.locale, **HUB)
+        hub.save_revision(user=user).publish(user=user)
+        hub.refresh_from_db()
+    return hub
+
+
+def _taxonomy(model, entries, fr, en):
+    items = {}
+    for entry in entries:
+        slug, name = entry[0], entry[1]
+        item = model.objects.filter(slug=slug, locale=fr).first()
+        if item is None:
+            item = model(slug=slug, name=name, locale=fr)
+        item.name = name
+        if model is LegalReference:
+            item.url = entry[2]
+        item.save()
+        english_name = entry[2] if model is not LegalReference else name
+        translation = item.get_translation_or_none(en)
+        if translation is None:
+            translation = item.copy_for_translation(en)
+        translation.name = english_name
+        translation.save()
+        items[slug] = item
+    return items
+
+
+def _document(spec_title, lines, slug, user):
+    Document = get_document_model()
+    document = Document.objects.filter(title=spec_title).first()
+    if document is None:
+        document = DocumentFactory(
+            title=spec_title,
+            file=ContentFile(pdf_bytes(spec_title, lines), name=f"{slug}.pdf"),
+            uploaded_by_user=user,
+        )
+        document.get_file_size()
+        document.get_file_hash()
+    return document
+
+
+def load_demo_resources(home, user=None):
+    """Build the demo hub under `home`; return the number of resources created or updated."""
+    fr = home.locale
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    hub = ensure_hub(home, user)
+    themes = _taxonomy(Theme, THEMES, fr, en)
+    audiences = _taxonomy(Audience, AUDIENCES, fr, en)
+    references = _taxonomy(LegalReference, LEGAL_REFERENCES, fr, en)
+    changed = 0
+    for (
+        slug,
+        kind,
+        date,
+        title,
+        summary,
+        paragraphs,
+        theme_slugs,
+        audience_slugs,
+        ref_slugs,
+        source,
+        pdf_lines,
+    ) in RESOURCES:
+        wanted = {
+            "title": title,
+            "kind": kind,
+            "date": date,
+            "summary": summary,
+            "source_label": source[0] if source else "",
+            "source_url": source[1] if source else "",
+        }
+        body = [paragraph(f"<p>{text}</p>") for text in paragraphs]
+        page = ResourcePage.objects.child_of(hub).filter(slug=slug).first()
+        created = page is None
+        if created:
+            page = ResourcePageFactory(
+                parent=hub, slug=slug, locale=fr, live=False, body=body, **wanted
+            )
+        relations = {
+            "themes": [themes[s] for s in theme_slugs],
+            "audiences": [audiences[s] for s in audience_slugs],
+            "legal_references": [references[s] for s in ref_slugs],
+        }
+        dirty = created or any(getattr(page, name) != value for name, value in wanted.items())
+        for name, value in wanted.items():
+            setattr(page, name, value)
+        for name, items in relations.items():
+            if {i.pk for i in getattr(page, name).all()} != {i.pk for i in items}:
+                getattr(page, name).set(items)
+                dirty = True
+        if pdf_lines:
+            document = _document(f"{title} (PDF)", pdf_lines, slug, user)
+            if [a.document_id for a in page.attachments.all()] != [document.pk]:
+                page.attachments = [ResourceAttachment(document=document, sort_order=0)]
+                dirty = True
+        if dirty or not page.live:
+            if not created:
+                page.body = body
+            page.save_revision(user=user).publish(user=user)
+            changed += 1
+    return hub, changed

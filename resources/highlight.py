@@ -1,0 +1,167 @@
+"""The passage of a resource that best matches the visitor's words, with those words in <mark>.
+
+Matching is accent- and case-insensitive and tolerant of French plural and feminine endings (a light
+stemming by prefix), close to what the search engines match; the text is HTML-escaped piece by piece."""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+WINDOW = 36
+FRENCH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "il",
+        "ils",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "lui",
+        "ma",
+        "mais",
+        "me",
+        "meme",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "est",
+        "sont",
+    ]
+)
+
+
+def fold(word):
+    """Lowercase, without accents."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def stem(word):
+    """A light French stem: enough to match "réservés" with "réservé" and "marchés" with "marché"."""
+    word = fold(word)
+    for ending in ("aux", "eaux", "es", "s", "x", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def query_stems(query):
+    """The stems of the query's words, stop words and one-letter words left out."""
+    stems = []
+    for word in WORD_RE.findall(query or ""):
+        folded = fold(word)
+        if len(folded) < 2 or folded in FRENCH_STOP_WORDS:
+            continue
+        value = stem(word)
+        if value not in stems:
+            stems.append(value)
+    return stems
+
+
+def _matches(folded_word, stems):
+    for value in stems:
+        if folded_word == value or (len(value) >= 3 and folded_word.startswith(value)):
+            return value
+    return None
+
+
+def highlight_passage(text, query, window=WINDOW):
+    """The best window of `window` words of `text` for `query`, escaped, the matched words in
+    <mark>; "" when no word matches."""
+    stems = query_stems(query)
+    if not stems or not text:
+        return ""
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
+    hits = [i for i, token in enumerate(tokens) if _matches(token[2], stems)]
+    if not hits:
+        return ""
+    best_start, best_score = hits[0], -1
+    for first in hits:
+        matched = {_matches(tokens[i][2], stems) for i in hits if first <= i < first + window}
+        count = sum(1 for i in hits if first <= i < first + window)
+        score = len(matched) * 100 + count
+        if score > best_score:
+            best_start, best_score = first, score
+    start = max(0, best_start - 6)
+    end = min(len(tokens), start + window)
+    hit_set = set(hits)
+    pieces = ["… " if start > 0 else ""]
+    cursor = tokens[start][0] if start > 0 else 0
+    for i in range(start, end):
+        token_start, token_end, _folded = tokens[i]
+        pieces.append(escape(text[cursor:token_start]))
+        word = escape(text[token_start:token_end])
+        pieces.append(f"<mark>{word}</mark>" if i in hit_set else word)
+        cursor = token_end
+    if end < len(tokens):
+        pieces.append(" …")
+    else:
+        pieces.append(escape(text[cursor:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece escaped above)
+
+
+def highlight_title(title, query):
+    """The title, escaped, with the matched words in <mark>."""
+    stems = query_stems(query)
+    if not stems:
+        return escape(title)
+    pieces, cursor = [], 0
+    for match in WORD_RE.finditer(title):
+        pieces.append(escape(title[cursor : match.start()]))
+        word = escape(match.group())
+        pieces.append(f"<mark>{word}</mark>" if _matches(fold(match.group()), stems) else word)
+        cursor = match.end()
+    pieces.append(escape(title[cursor:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece escaped above)

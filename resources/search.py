@@ -1,0 +1,284 @@
+"""The hub's search: the visitor's query and filters read from the URL, run on the configured search
+backend, with facet counts. Shared by the hub page, its feeds and the autocomplete endpoint.
+
+Facets: the engine counts them on the search results (`.facet()`, on the database backends and on
+Elasticsearch) when there is a query; without a query, grouped SQL counts the filtered queryset."""
+
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+
+from home.views import parse_search_query
+
+from .highlight import WORD_RE
+from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
+
+QUERY_MAX_LENGTH = 200
+PAGE_SIZE = 10
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+SORTS = {"pertinence": "relevance", "date": "date"}
+
+FACET_LABELS = {
+    "nature": _lazy("Nature"),
+    "theme": _lazy("Thème"),
+    "public": _lazy("Public"),
+    "reference": _lazy("Référence juridique"),
+    "annee": _lazy("Année"),
+}
+# URL parameter → (page field, taxonomy model or None)
+FACETS = {
+    "nature": ("kind", None),
+    "theme": ("themes", Theme),
+    "public": ("audiences", Audience),
+    "reference": ("legal_references", LegalReference),
+    "annee": ("year", None),
+}
+
+
+@dataclass
+class SearchParams:
+    query: str = ""
+    filters: dict = field(default_factory=dict)  # URL parameter → value as it appears in the URL
+    sort: str = "pertinence"
+    page: str = "1"
+    sort_given: bool = False
+    messages: list = field(default_factory=list)
+
+    def querystring(self, **changes):
+        """This search's URL parameters, with `changes` applied (None removes a parameter)."""
+        data = {"q": self.query} if self.query else {}
+        data.update(self.filters)
+        if self.sort_given:
+            data["tri"] = self.sort
+        for key, value in changes.items():
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+        return urlencode(data)
+
+    @property
+    def is_filtered(self):
+        return bool(self.query or self.filters)
+
+
+def without_control_characters(text):
+    """Control characters (invalid in the feeds' XML) and lone surrogates become spaces."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+
+
+def _single(value):
+    return value if isinstance(value, str) else ""
+
+
+def read_params(data, locale):
+    """Read q, the filters, tri and page from a QueryDict; unknown values are dropped with a French
+    message, never an error."""
+    params = SearchParams()
+    query = " ".join(without_control_characters(_single(data.get("q", ""))).split())
+    if len(query) > QUERY_MAX_LENGTH:
+        query = query[:QUERY_MAX_LENGTH]
+        params.messages.append(
+            _(
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "ont été pris en compte."
+            )
+            % {"n": QUERY_MAX_LENGTH}
+        )
+    params.query = query
+    for name in FACETS:
+        value = _single(data.get(name, "")).strip()[:80]
+        if not value:
+            continue
+        if _filter_value(name, value, locale) is None:
+            params.messages.append(
+                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
+            )
+            continue
+        params.filters[name] = value
+    sort = _single(data.get("tri", "")).strip()
+    if sort in SORTS:
+        params.sort = sort
+        params.sort_given = True
+    elif sort:
+        params.messages.append(_("Tri inconnu : les résultats sont triés par pertinence."))
+    if not params.query and params.sort == "pertinence":
+        params.sort = "date"
+    params.page = _single(data.get("page", "1"))[:20] or "1"
+    return params
+
+
+def _filter_value(name, value, locale):
+    """The database value a URL filter stands for, or None when it names nothing."""
+    page_field, model = FACETS[name]
+    if model is not None:
+        item = model.objects.filter(slug=value, locale=locale).first()
+        return item.pk if item else None
+    if name == "nature":
+        return value if value in ResourceKind.values else None
+    if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    return None
+
+
+def base_queryset(hub, params, database_backend=True):
+    queryset = ResourcePage.objects.live().public().descendant_of(hub)
+    for name, value in params.filters.items():
+        page_field, model = FACETS[name]
+        wanted = _filter_value(name, value, hub.locale)
+        if model is None:
+            queryset = queryset.filter(**{page_field: wanted})
+        else:
+            # Through the page ids: the search engines filter on the page's own fields, not joins.
+            through = getattr(ResourcePage, page_field).through
+            column = f"{model._meta.model_name}_id"
+            page_ids = through.objects.filter(**{column: wanted}).values("resourcepage_id")
+            if database_backend:
+                queryset = queryset.filter(id__in=page_ids)
+            else:
+                # Elasticsearch's query compiler silently drops a filter on the child table's
+                # page_ptr: filter on a column of the page table itself, with the values listed.
+                keys = ResourcePage.objects.filter(pk__in=page_ids).values_list(
+                    "translation_key", flat=True
+                )
+                queryset = queryset.filter(translation_key__in=list(keys))
+    return queryset
+
+
+def run_search(hub, params, backend=None):
+    """The matching resources (a SearchResults or a QuerySet, sliceable) for `params`."""
+    backend = backend or get_search_backend()
+    queryset = base_queryset(hub, params, _is_database_backend(backend))
+    if params.sort == "date" or not params.query:
+        queryset = queryset.order_by("-date", "-id")
+    if not params.query:
+        return queryset
+    query = parse_search_query(params.query)
+    if _is_sqlite_backend(backend):
+        query = odd_conjunction(with_french_inflections(query))
+    return backend.search(
+        query,
+        queryset,
+        operator="and",
+        order_by_relevance=params.sort == "pertinence",
+    )
+
+
+def _is_database_backend(backend):
+    return type(backend).__module__.startswith("modelsearch.backends.database")
+
+
+def _is_sqlite_backend(backend):
+    return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+
+
+# SQLite's FTS5 has no French stemmer: each plain word is searched with its plural and feminine
+# forms, and a past participle with its four forms.
+PLAIN_ENDINGS = ("", "s", "e", "es")
+PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées")
+
+
+def inflections(word):
+    """The word and its likely French inflections: "réservé" → réserv, réservé, réservés..."""
+    lowered = word.lower()
+    for ending in ("ées", "ée", "és", "é"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            stem = lowered[: -len(ending)]
+            return [stem + e for e in PARTICIPLE_ENDINGS + PLAIN_ENDINGS]
+    for ending in ("es", "s", "e"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
+            lowered = lowered[: -len(ending)]
+            break
+    return [lowered + e for e in PLAIN_ENDINGS]
+
+
+def with_french_inflections(query):
+    """`query` with each plain word replaced by an OR of its inflections (phrases stay exact)."""
+    if isinstance(query, And):
+        parts = []
+        for part in query.subqueries:
+            expanded = with_french_inflections(part)
+            parts.extend(expanded.subqueries if isinstance(expanded, And) else [expanded])
+        return parts[0] if len(parts) == 1 else And(parts)
+    if isinstance(query, PlainText):
+        words = [w for w in WORD_RE.findall(query.query_string) if w]
+        if not words or len(words) > 12:
+            return query
+        parts = [
+            Or([PlainText(v) for v in inflections(w)]) if len(w) >= 3 else PlainText(w)
+            for w in words
+        ]
+        return parts[0] if len(parts) == 1 else And(parts)
+    return query
+
+
+def odd_conjunction(query):
+    """The SQLite backend ranks And(q1..qn) by (1 + bm25)^n - 1 with the row's (negative) bm25 for
+    each qi: the order is right for odd n, reversed for even n. Repeating the first part gives the
+    same matches with an odd n."""
+    if isinstance(query, And) and len(query.subqueries) % 2 == 0:
+        return And([*query.subqueries, query.subqueries[0]])
+    return query
+
+
+def facet_counts(hub, params, results):
+    """[{name, label, options: [{value, label, count, selected}]}] per filter, in the order of FACETS,
+    with the values that have at least one result."""
+    counts = {}
+    engine = params.query and getattr(results, "supports_facet", False)
+    for name, (page_field, _model) in FACETS.items():
+        if engine:
+            raw = results.facet(page_field)
+        else:
+            raw = {
+                row[page_field]: row["n"]
+                for row in results.order_by()
+                .values(page_field)
+                .annotate(n=Count("pk", distinct=True))
+            }
+        counts[name] = {key: value for key, value in raw.items() if key is not None and value}
+    return _labelled(hub, params, counts)
+
+
+def _labelled(hub, params, counts):
+    facets = []
+    kinds = dict(ResourceKind.choices)
+    for name, (_page_field, model) in FACETS.items():
+        raw = counts[name]
+        selected = params.filters.get(name)
+        if model is not None:
+            items = model.objects.filter(pk__in=raw.keys())
+            options = [(item.slug, item.name, raw[item.pk]) for item in items]
+            options.sort(key=lambda option: (-option[2], option[1]))
+        elif name == "nature":
+            options = [(key, str(kinds[key]), raw[key]) for key in kinds if key in raw]
+        else:
+            options = [(str(year), str(year), raw[year]) for year in sorted(raw, reverse=True)]
+        facets.append(
+            {
+                "name": name,
+                "label": FACET_LABELS[name],
+                "options": [
+                    {"value": value, "label": label, "count": count, "selected": value == selected}
+                    for value, label, count in options
+                ],
+            }
+        )
+    return facets
+
+
+def suggestions(hub, limit=6):
+    """Themes with the most resources, offered when a search finds nothing."""
+    return (
+        Theme.objects.filter(locale=hub.locale)
+        .annotate(n=Count("resourcepage"))
+        .filter(n__gt=0)
+        .order_by("-n", "name")[:limit]
+    )

@@ -1,0 +1,155 @@
+"""The hub's search page and its autocomplete endpoint (served by ResourceIndexPage's routes)."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .highlight import WORD_RE, highlight_passage, highlight_title
+from .search import facet_counts, read_params, run_search, suggestions
+
+AUTOCOMPLETE_LIMIT = 8
+
+
+def paginate(results, raw_page, messages, page_size):
+    paginator = Paginator(results, page_size)
+    try:
+        return paginator.page(raw_page)
+    except PageNotAnInteger:
+        messages.append(
+            _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
+            % {"page": raw_page}
+        )
+        return paginator.page(1)
+    except EmptyPage:
+        messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
+        return paginator.page(paginator.num_pages)
+
+
+def result_entries(results_page, query):
+    entries = []
+    for resource in results_page:
+        passage = ""
+        if query:
+            passage = highlight_passage(resource.summary, query) or highlight_passage(
+                resource.search_text(), query
+            )
+        entries.append(
+            {
+                "page": resource,
+                "title": highlight_title(resource.title, query) if query else resource.title,
+                "passage": passage,
+            }
+        )
+    return entries
+
+
+def hub_search(request, hub):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    from .search import PAGE_SIZE
+
+    params = read_params(request.GET, hub.locale)
+    results = run_search(hub, params)
+    results_page = paginate(results, params.page, params.messages, PAGE_SIZE)
+    facets = facet_counts(hub, params, results)
+    context = hub.get_context(request)
+    context.update(
+        {
+            "params": params,
+            "search_query": params.query,
+            "results_page": results_page,
+            "entries": result_entries(results_page, params.query),
+            "facets": facets,
+            "search_messages": params.messages,
+            "suggestions": suggestions(hub) if not results_page.paginator.count else [],
+            "feed_query": params.querystring(),
+        }
+    )
+    return TemplateResponse(request, hub.template, context)
+
+
+def autocomplete(request, hub):
+    """Up to eight resource titles that start with the words typed so far, as JSON."""
+    text = request.GET.get("q", "")
+    # Words only: the engines' autocomplete takes its input as query syntax (a lone quote breaks
+    # SQLite's FTS5).
+    text = " ".join(WORD_RE.findall(text if isinstance(text, str) else "")[:10])[:100]
+    if len(text) < 2:
+        return JsonResponse({"results": []})
+    from .models import ResourcePage
+
+    pages = (
+        ResourcePage.objects.live()
+        .public()
+        .descendant_of(hub)
+        .autocomplete(text, operator="and")[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse({"results": [{"title": page.title, "url": page.url} for page in pages]})
+
+
+def search_alert(request, hub):
+    """GET: the alert form for the search in the URL; POST: subscribe (double opt-in)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from newsletter.views import client_ip, rate_limited, subscribe_rate_limited
+
+    from .alerts import subscribe_to_search
+    from .forms import ALERT_CONSENT_TEXT, SearchAlertForm
+
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    status = 200
+    done = False
+    if request.method == "POST":
+        if subscribe_rate_limited(request):
+            return rate_limited(request, None)
+        form = SearchAlertForm(request.POST)
+        if form.is_valid():
+            params = read_params(QueryDict(form.cleaned_data["search"]), hub.locale)
+            subscribe_to_search(
+                hub,
+                email=form.cleaned_data["email"],
+                frequency=form.cleaned_data["frequency"],
+                querystring=params.querystring(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                consent_text=str(ALERT_CONSENT_TEXT),
+                ip=client_ip(request),
+            )
+            done = True
+        else:
+            status = 400
+        params = read_params(QueryDict(request.POST.get("search", "")[:1000]), hub.locale)
+    else:
+        params = read_params(request.GET, hub.locale)
+        form = SearchAlertForm(initial={"search": params.querystring()})
+    context = hub.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "params": params,
+            "done": done,
+            "consent_text": ALERT_CONSENT_TEXT,
+            "search_description": describe_search(params, hub),
+        }
+    )
+    return TemplateResponse(request, "resources/search_alert.html", context, status=status)
+
+
+def describe_search(params, hub):
+    """The search in words: « insertion » ; Thème : Marchés réservés ; Année : 2024."""
+    from .models import ResourceKind
+    from .search import FACET_LABELS, FACETS, _filter_value
+
+    parts = [f"« {params.query} »"] if params.query else []
+    for name, value in params.filters.items():
+        _field, model = FACETS[name]
+        label = value
+        if model is not None:
+            item = model.objects.filter(pk=_filter_value(name, value, hub.locale)).first()
+            label = item.name if item else value
+        elif name == "nature":
+            label = ResourceKind(value).label
+        parts.append(f"{FACET_LABELS[name]} : {label}")
+    return " ; ".join(str(part) for part in parts) or _("toutes les ressources")

@@ -1,0 +1,65 @@
+"""Admin of the hub's taxonomies and of the text extracted from documents, in one "Ressources" menu."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Audience, DocumentText, LegalReference, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thèmes")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Publics")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class LegalReferenceViewSet(SnippetViewSet):
+    model = LegalReference
+    icon = "doc-full"
+    menu_label = _("Références juridiques")
+    list_display = ["name", "slug", "url"]
+    search_fields = ["name"]
+
+
+class DocumentTextViewSet(ModelViewSet):
+    """Shows editors which documents could not be read (encrypted, damaged): their text is not
+    searchable until a readable file replaces them."""
+
+    model = DocumentText
+    name = "document_texts"
+    url_prefix = "resources/document-texts"
+    icon = "doc-full-inverse"
+    menu_label = _("Textes des documents")
+    list_display = [
+        "document",
+        Column("get_status_display", label=_("État de l'extraction"), sort_key="status"),
+        "error",
+        "extracted_at",
+    ]
+    list_filter = ["status"]
+    form_fields = ["status", "text", "error"]
+    inspect_view_enabled = True
+
+
+class ResourcesViewSetGroup(ViewSetGroup):
+    menu_label = _("Ressources")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (ThemeViewSet, AudienceViewSet, LegalReferenceViewSet, DocumentTextViewSet)
+
+
+register_snippet(ResourcesViewSetGroup)

@@ -1,0 +1,79 @@
+"""The resource hub of the demo site in Chromium: search, filters, autocomplete, feed link, alert
+subscription; no serious accessibility violation, no console error."""
+
+import json
+
+from django.core import mail
+
+import pytest
+
+from resources.models import SearchAlert
+from tests.browser.conftest import VIEWPORTS, save_screenshot
+from tests.browser.test_pages import serious_violations
+
+pytestmark = pytest.mark.browser
+
+HUB = "/ressources/"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize(
+    "path",
+    [HUB, HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9+handicap", HUB + "?q=licorne", HUB + "alerte/"],
+)
+def test_hub_pages_have_no_serious_accessibility_violation(open_page, path, viewport):
+    page = open_page(path, viewport)
+    violations = serious_violations(page)
+    assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_search_then_filter_shows_highlighted_results_and_the_feed_link(open_page):
+    page = open_page(HUB)
+    page.fill("#resource-q", "clause insertion bâtiment")
+    page.click(".resource-search__combobox button[type=submit]")
+    page.wait_for_url("**/ressources/?q=*")
+    assert page.locator(".resource-item mark").count() > 0
+    page.select_option("#filtre-nature", "guide")
+    page.click(".resource-filters__actions button")
+    page.wait_for_url("**nature=guide**")
+    kinds = page.locator(".resource-item__kind").all_inner_texts()
+    assert kinds and {kind.strip().lower() for kind in kinds} == {"guide"}
+    feed = page.locator("[data-feed-link]").get_attribute("href")
+    assert "nature=guide" in feed and "q=clause" in feed
+    response = page.request.get(feed)
+    assert response.status == 200
+    assert "<rss" in response.text()
+    save_screenshot(page, "resources-search")
+
+
+def test_autocomplete_offers_titles_and_opens_the_chosen_one(open_page):
+    page = open_page(HUB)
+    page.locator("#resource-q").press_sequentially("SPASE", delay=30)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert page.locator("#resource-q").get_attribute("aria-expanded") == "true"
+    title = option.inner_text()
+    assert "SPASER" in title
+    page.locator("#resource-q").press("ArrowDown")
+    page.locator("#resource-q").press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().strip() == title.strip()
+
+
+def test_visitor_subscribes_to_an_alert_on_the_current_search(open_page):
+    mail.outbox.clear()
+    page = open_page(HUB + "?q=insertion&theme=clause-insertion")
+    page.click("[data-alert-link]")
+    page.fill("#id_email", "acheteur@example.org")
+    page.check("#id_frequency_0")
+    page.click("button[type=submit].button--large")
+    page.get_by_role("status").wait_for()
+    alert = SearchAlert.objects.get(consent__subscriber__email="acheteur@example.org")
+    assert alert.querystring == "q=insertion&theme=clause-insertion"
+    assert alert.frequency == "daily"
+    assert len(mail.outbox) == 1
+    assert serious_violations(page) == []
