@@ -1,5 +1,7 @@
 """Site-wide views of the public site: search, robots.txt and the rate-limit answer."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
@@ -13,6 +15,9 @@ from wagtail.search.utils import parse_query_string
 from django_ratelimit.core import is_ratelimited
 
 SEARCH_MAX_LENGTH = 200
+# Punctuation that does not join two word characters ("-", "''" or "*" alone or at a word's edge);
+# inside a word it stays: "L2113-13", "l'emploi".
+LOOSE_PUNCTUATION = re.compile(r'(?<!\w)[^\w\s"]+|[^\w\s"]+(?!\w)')
 SEARCH_PAGE_SIZE = 10
 
 
@@ -20,7 +25,10 @@ def parse_search_query(text):
     """The visitor's words as a Wagtail query: every word must match ("all words"), "quoted phrases"
     match as phrases, and an unbalanced quote or an engine operator is taken as plain text. Colons are
     not Wagtail's field filters here ("CCP:L2113-13" is two words)."""
-    _filters, query = parse_query_string(text.replace(":", " "), operator="and")
+    # Loose punctuation matches nothing, and Wagtail's PostgreSQL backend fails to combine the empty
+    # query it makes of a word such as "-''AND": it goes (double quotes stay, they make phrases).
+    text = LOOSE_PUNCTUATION.sub(" ", text.replace(":", " "))
+    _filters, query = parse_query_string(text, operator="and")
     return query
 
 

@@ -350,13 +350,16 @@ def deliver_batch(send, token, batch):
     if not allowed:
         return
     backend = get_connection()
-    if (
+    batch_api = (
         isinstance(backend, AnymailBaseBackend)
         and settings.EMAIL_PROVIDER not in NO_BATCH_PROVIDERS
-    ):
-        _deliver_with_merge_data(send, allowed, backend)
-    else:
-        _deliver_one_by_one(send, allowed, backend)
+    )
+    # The greeting is in the language of the issue, like the rest of the message.
+    with translation.override(send.language):
+        if batch_api:
+            _deliver_with_merge_data(send, allowed, backend)
+        else:
+            _deliver_one_by_one(send, allowed, backend)
 
 
 def _deliver_with_merge_data(send, batch, backend):

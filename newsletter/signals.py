@@ -18,7 +18,10 @@ def handle_tracking(sender, event, esp_name, **kwargs):
 @receiver(pre_delete, sender=Subscriber, dispatch_uid="newsletter.erase")
 def keep_suppression_on_erasure(sender, instance, **kwargs):
     """Deleting a subscriber (the admin's delete button, or `subscriptions.erase`) is an erasure:
-    the address stays on the suppression list, as a hash."""
+    the address stays on the suppression list, as a hash. Not when the retention command purges a
+    lapsed subscriber (purge_newsletter_data)."""
+    if getattr(instance, "purged_by_retention", False):
+        return
     Suppression.objects.get_or_create(
         email_hash=email_hash(instance.email), defaults={"reason": SuppressionReason.ERASED}
     )

@@ -25,7 +25,13 @@ class SubscriberViewSet(ModelViewSet):
     name = "newsletter_subscribers"
     icon = "user"
     menu_label = _("Abonnés")
-    list_display = ["email", "name", "organisation", "newsletter_status", "created_at"]
+    list_display = [
+        "email",
+        "name",
+        "organisation",
+        Column("newsletter_status", label=_("Abonnement")),
+        "created_at",
+    ]
     list_filter = ["audiences", "language"]
     search_fields = ["email", "name", "organisation", "territory"]
     list_export = [
@@ -39,6 +45,7 @@ class SubscriberViewSet(ModelViewSet):
         "confirmed_at",
     ]
     export_filename = "abonnes-lettre"
+    export_headings = {"newsletter_status": _("Abonnement")}
     inspect_view_enabled = True
     panels = [
         FieldPanel("email"),
@@ -114,7 +121,13 @@ class SendViewSet(ModelViewSet):
     menu_label = _("Envois")
     add_view_class = SendCreateView
     form_fields = ["page", "audiences", "scheduled_at"]
-    list_display = ["page", "status", "scheduled_at", "finished_at", ReportColumn("report")]
+    list_display = [
+        "page",
+        "status",
+        "scheduled_at",
+        "finished_at",
+        ReportColumn("report", label=_("Rapport")),
+    ]
     list_filter = ["status"]
 
     def get_form_class(self, for_update=False):

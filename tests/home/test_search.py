@@ -3,7 +3,7 @@
 import html
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from home.views import SEARCH_MAX_LENGTH, SEARCH_PAGE_SIZE
@@ -199,6 +199,7 @@ def test_search_answers_arbitrary_text(client, content_page, query, page):
         max_size=12,
     )
 )
+@example(words=["-", "''", "AND"])  # once a 500 on PostgreSQL ("-''AND")
 def test_search_answers_any_mix_of_search_operators(client, content_page, words):
     assert client.get(SEARCH_URL, {"q": " ".join(words)}).status_code == 200
     assert client.get(SEARCH_URL, {"q": "".join(words)}).status_code == 200

@@ -30,6 +30,7 @@ def test_the_subscriber_list_exports_csv(admin_client, audiences):
     response = admin_client.get(reverse("newsletter_subscribers:index"))
     assert response.status_code == 200
     assert "liste@example.org" in response.content.decode()
+    assert "Abonnement" in response.content.decode()
     export = admin_client.get(reverse("newsletter_subscribers:index") + "?export=csv")
     content = b"".join(export.streaming_content).decode()
     assert "liste@example.org" in content and "CCAS de Lunel" in content

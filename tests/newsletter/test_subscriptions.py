@@ -172,3 +172,31 @@ def test_links_follow_the_subscriber_language(audiences):
     english = SubscriberFactory(email="alex@example.org", language="en")
     assert "/en/lettre/preferences/" in subscriptions.preferences_url(english)
     assert "/lettre/desinscription/" in subscriptions.unsubscribe_url(english)
+
+
+def test_the_retention_command_purges_lapsed_data_only(audiences, subscriber, mailoutbox):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    old = timezone.now() - timedelta(days=4 * 365)
+    # Left years ago: the consent proof and the person go, without suppression.
+    gone = SubscriberFactory(email="parti-il-y-a-longtemps@example.org")
+    gone.consents.update(withdrawn_at=old)
+    # Never confirmed, asked 40 days ago.
+    pending = subscribe("jamais-confirme@example.org", audiences=[audiences["buyers"]])
+    Subscriber.objects.filter(pk=pending.subscriber.pk).update(
+        created_at=timezone.now() - timedelta(days=40), confirmed_at=None
+    )
+    # Asked yesterday: kept.
+    subscribe("hier@example.org", audiences=[audiences["buyers"]])
+
+    call_command("purge_newsletter_data", verbosity=0)
+
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {
+        "camille@example.org",
+        "hier@example.org",
+    }
+    assert not Suppression.objects.exists()
+    assert subscriber.is_subscribed()
