@@ -1,5 +1,7 @@
 """Site-wide views of the public site: search, robots.txt and the rate-limit answer."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
@@ -8,11 +10,13 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+from wagtail.search.query import And
 from wagtail.search.utils import parse_query_string
 
 from django_ratelimit.core import is_ratelimited
 
 SEARCH_MAX_LENGTH = 200
+WORD_RE = re.compile(r"\w", re.UNICODE)
 SEARCH_PAGE_SIZE = 10
 
 
@@ -21,7 +25,13 @@ def parse_search_query(text):
     match as phrases, and an unbalanced quote or an engine operator is taken as plain text. Colons are
     not Wagtail's field filters here ("CCP:L2113-13" is two words)."""
     _filters, query = parse_query_string(text.replace(":", " "), operator="and")
-    return query
+    # A part without any letter or digit ("-", "*") gives PostgreSQL an empty query that it cannot
+    # combine: leave such parts out; None when nothing is left to search for.
+    parts = query.subqueries if isinstance(query, And) else [query]
+    parts = [part for part in parts if WORD_RE.search(getattr(part, "query_string", ""))]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 def contact_rate_limited(request):
@@ -59,14 +69,10 @@ def search(request):
         )
 
     results_page = None
+    search_query = parse_search_query(query) if query else None
     if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(parse_search_query(query))
-        )
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = results.search(search_query) if search_query else results.none()
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         raw_page = request.GET.get("page", "1")
         try:
