@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
+from wagtail.search.query import And
 from wagtail.search.utils import parse_query_string
 
 from django_ratelimit.core import is_ratelimited
@@ -18,6 +19,7 @@ SEARCH_MAX_LENGTH = 200
 # Punctuation that does not join two word characters ("-", "''" or "*" alone or at a word's edge);
 # inside a word it stays: "L2113-13", "l'emploi".
 LOOSE_PUNCTUATION = re.compile(r'(?<!\w)[^\w\s"]+|[^\w\s"]+(?!\w)')
+WORD_RE = re.compile(r"\w", re.UNICODE)
 SEARCH_PAGE_SIZE = 10
 
 
@@ -29,7 +31,13 @@ def parse_search_query(text):
     # query it makes of a word such as "-''AND": it goes (double quotes stay, they make phrases).
     text = LOOSE_PUNCTUATION.sub(" ", text.replace(":", " "))
     _filters, query = parse_query_string(text, operator="and")
-    return query
+    # A part without any letter or digit gives PostgreSQL an empty query that it cannot combine:
+    # leave such parts out; None when nothing is left to search for.
+    parts = query.subqueries if isinstance(query, And) else [query]
+    parts = [part for part in parts if WORD_RE.search(getattr(part, "query_string", "") or "")]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 def contact_rate_limited(request):
@@ -67,14 +75,10 @@ def search(request):
         )
 
     results_page = None
+    search_query = parse_search_query(query) if query else None
     if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(parse_search_query(query))
-        )
+        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = results.search(search_query) if search_query else results.none()
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         raw_page = request.GET.get("page", "1")
         try:

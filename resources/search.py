@@ -4,6 +4,7 @@ backend, with facet counts. Shared by the hub page, its feeds and the autocomple
 Facets: the engine counts them on the search results (`.facet()`, on the database backends and on
 Elasticsearch) when there is a query; without a query, grouped SQL counts the filtered queryset."""
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -21,6 +22,8 @@ from .highlight import WORD_RE
 from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
 
 QUERY_MAX_LENGTH = 200
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
+INNER_HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")
 PAGE_SIZE = 10
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 SORTS = {"pertinence": "relevance", "date": "date"}
@@ -94,7 +97,7 @@ def read_params(data, locale):
         )
     params.query = query
     for name in FACETS:
-        value = _single(data.get(name, "")).strip()[:80]
+        value = without_control_characters(_single(data.get(name, ""))).strip()[:80]
         if not value:
             continue
         if _filter_value(name, value, locale) is None:
@@ -118,6 +121,8 @@ def read_params(data, locale):
 def _filter_value(name, value, locale):
     """The database value a URL filter stands for, or None when it names nothing."""
     page_field, model = FACETS[name]
+    if not SLUG_RE.fullmatch(value):
+        return None
     if model is not None:
         item = model.objects.filter(slug=value, locale=locale).first()
         return item.pk if item else None
@@ -160,7 +165,11 @@ def run_search(hub, params, backend=None):
         queryset = queryset.order_by("-date", "-id")
     if not params.query:
         return queryset
-    query = parse_search_query(params.query)
+    # "L2113-12": PostgreSQL's parser reads "-12" as a signed number; searched as two words, and
+    # indexed as such too (ResourcePage.taxonomy_text), every engine finds it.
+    query = parse_search_query(INNER_HYPHEN_RE.sub(" ", params.query))
+    if query is None:
+        return queryset.none()
     if _is_sqlite_backend(backend):
         query = odd_conjunction(with_french_inflections(query))
     return backend.search(

@@ -161,6 +161,8 @@ class ResourcePage(Page):
         names = [t.name for t in self.themes.all()]
         names += [a.name for a in self.audiences.all()]
         names += [r.name for r in self.legal_references.all()]
+        # "CCP L2113-12" also as "CCP L2113 12": see resources.search.run_search.
+        names += [r.name.replace("-", " ") for r in self.legal_references.all() if "-" in r.name]
         return " ".join(names)
 
     def attachments_text(self):
