@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-search help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ bench: install system-deps ## Measure speed and memory (see benchmarks/README.md
 messages: install ## Extract translatable strings into the .po files and compile them
 	$(MANAGE) makemessages -l en --no-obsolete -i .venv -i var -i tests -i benchmarks -i test-results
 	$(MANAGE) compilemessages -i .venv
+
+bench-search: install system-deps ## Search benchmark on 50,000 generated resources (SQLite and PostgreSQL, ~20 min)
+	bash benchmarks/search.sh
 
 lock: install ## Re-pin the dependencies from pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --output-file=requirements.lock pyproject.toml

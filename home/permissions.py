@@ -1,9 +1,10 @@
 """Least-privilege editor groups and the publication workflow, kept in step after every migrate.
 
 - Rédacteurs write and translate pages, upload images and documents, and submit pages for moderation;
-  they cannot publish, delete, or change site settings.
+  they maintain the resource hub's taxonomies; they cannot publish, delete, change site settings or
+  see newsletter subscribers.
 - Modérateurs also publish, lock, delete pages, manage redirects and edit the site settings (contact
-  details, navigation); they approve the moderation workflow's task.
+  details, navigation), manage newsletter subscribers and sends; they approve the moderation workflow's task.
 Wagtail's own migrations create these groups as "Editors" and "Moderators"; this module renames them and
 sets their rights precisely, so that a new installation and an old one end in the same state.
 """
@@ -24,8 +25,39 @@ EDITOR_PERMISSIONS = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
     "wagtail_localize.submit_translation",
+    # Resource hub: editors maintain the taxonomies and see how attached documents were read.
+    "resources.add_theme",
+    "resources.change_theme",
+    "resources.view_theme",
+    "resources.add_audience",
+    "resources.change_audience",
+    "resources.view_audience",
+    "resources.add_legalreference",
+    "resources.change_legalreference",
+    "resources.view_legalreference",
+    "resources.view_documenttext",
 ]
 MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [
+    "resources.delete_theme",
+    "resources.delete_audience",
+    "resources.delete_legalreference",
+    "resources.view_searchalert",
+    "resources.delete_searchalert",
+    # Newsletter: only moderators see subscribers' personal data and send to them.
+    "newsletter.view_subscriber",
+    "newsletter.add_subscriber",
+    "newsletter.change_subscriber",
+    "newsletter.delete_subscriber",
+    "newsletter.view_consent",
+    "newsletter.view_suppression",
+    "newsletter.add_suppression",
+    "newsletter.view_audience",
+    "newsletter.add_audience",
+    "newsletter.change_audience",
+    "newsletter.view_campaignsend",
+    "newsletter.add_campaignsend",
+    "newsletter.change_campaignsend",
+    "newsletter.view_delivery",
     "wagtailimages.delete_image",
     "wagtaildocs.delete_document",
     "wagtailredirects.add_redirect",

@@ -217,3 +217,18 @@ def test_moderator_can_open_the_site_settings(client, moderator):
     response = client.get(contact_settings_url(), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain == [] or "contactsettings" in response.redirect_chain[-1][0]
+
+
+def test_only_moderators_may_see_subscribers_and_send_newsletters(db):
+    from django.contrib.auth.models import Group
+
+    editors = Group.objects.get(name="Rédacteurs")
+    moderators = Group.objects.get(name="Modérateurs")
+
+    def codes(group):
+        return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+
+    assert "newsletter.view_subscriber" not in codes(editors)
+    assert "newsletter.add_campaignsend" not in codes(editors)
+    assert {"newsletter.view_subscriber", "newsletter.add_campaignsend"} <= codes(moderators)
+    assert "resources.change_theme" in codes(editors)
