@@ -129,5 +129,5 @@ step "Load per target: ${WARMUP}s warm-up, ${DURATION}s in $ROUNDS rounds with $
 LOAD_PID=$!
 wait "$LOAD_PID"
 
-step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/newsletter.py)"
-DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/newsletter.py"
+step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/bench_newsletter.py)"
+DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/bench_newsletter.py"
