@@ -83,6 +83,7 @@ def test_search_paginates_the_results(client, home_page):
     second = client.get(SEARCH_URL, {"q": "insertion", "page": "2"})
     assert len(result_titles(first)) == SEARCH_PAGE_SIZE
     assert len(result_titles(second)) == 1
+    assert "?q=insertion&amp;page=2" in first.content.decode()
 
 
 def test_search_cuts_a_long_query_and_says_so(client, content_page):
