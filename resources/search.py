@@ -1,8 +1,9 @@
 """The hub's search: the visitor's query and filters read from the URL, run on the configured search
 backend, with facet counts. Shared by the hub page, its feeds and the autocomplete endpoint.
 
-Facets: the engine counts them on the search results (`.facet()`, on the database backends and on
-Elasticsearch) when there is a query; without a query, grouped SQL counts the filtered queryset."""
+With a query, the full-text match runs once (resources.matching): on the database backends it gives
+the matching ids, from which the page, the count and the facets are read; Elasticsearch counts every
+facet in one request. Without a query, grouped SQL counts the filtered queryset."""
 
 import re
 import unicodedata
@@ -19,6 +20,13 @@ from wagtail.search.query import And, Or, PlainText
 from home.views import parse_search_query
 
 from .highlight import WORD_RE
+from .matching import (
+    MatchedResources,
+    elasticsearch_facets,
+    is_database_backend,
+    is_sqlite_backend,
+    matching_ids,
+)
 from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
 
 QUERY_MAX_LENGTH = 200
@@ -158,9 +166,11 @@ def base_queryset(hub, params, database_backend=True):
 
 
 def run_search(hub, params, backend=None):
-    """The matching resources (a SearchResults or a QuerySet, sliceable) for `params`."""
+    """The matching resources for `params`: a sliceable sequence with `count()` (a QuerySet without a
+    query, MatchedResources on the database backends, the engine's SearchResults on Elasticsearch)."""
     backend = backend or get_search_backend()
-    queryset = base_queryset(hub, params, _is_database_backend(backend))
+    database = is_database_backend(backend)
+    queryset = base_queryset(hub, params, database)
     if params.sort == "date" or not params.query:
         queryset = queryset.order_by("-date", "-id")
     if not params.query:
@@ -170,22 +180,12 @@ def run_search(hub, params, backend=None):
     query = parse_search_query(INNER_HYPHEN_RE.sub(" ", params.query))
     if query is None:
         return queryset.none()
-    if _is_sqlite_backend(backend):
-        query = odd_conjunction(with_french_inflections(query))
-    return backend.search(
-        query,
-        queryset,
-        operator="and",
-        order_by_relevance=params.sort == "pertinence",
-    )
-
-
-def _is_database_backend(backend):
-    return type(backend).__module__.startswith("modelsearch.backends.database")
-
-
-def _is_sqlite_backend(backend):
-    return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+    by_relevance = params.sort == "pertinence"
+    if database:
+        if is_sqlite_backend(backend):
+            query = with_french_inflections(query)
+        return MatchedResources(ResourcePage, matching_ids(backend, query, queryset, by_relevance))
+    return backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
 
 
 # SQLite's FTS5 has no French stemmer: each plain word is searched with its plural and feminine
@@ -228,31 +228,28 @@ def with_french_inflections(query):
     return query
 
 
-def odd_conjunction(query):
-    """The SQLite backend ranks And(q1..qn) by (1 + bm25)^n - 1 with the row's (negative) bm25 for
-    each qi: the order is right for odd n, reversed for even n. Repeating the first part gives the
-    same matches with an odd n."""
-    if isinstance(query, And) and len(query.subqueries) % 2 == 0:
-        return And([*query.subqueries, query.subqueries[0]])
-    return query
-
-
 def facet_counts(hub, params, results):
     """[{name, label, options: [{value, label, count, selected}]}] per filter, in the order of FACETS,
     with the values that have at least one result."""
-    counts = {}
-    engine = params.query and getattr(results, "supports_facet", False)
-    for name, (page_field, _model) in FACETS.items():
-        if engine:
-            raw = results.facet(page_field)
-        else:
-            raw = {
+    fields = [page_field for page_field, _model in FACETS.values()]
+    if isinstance(results, MatchedResources):
+        raw = results.facets(fields)
+    elif params.query and getattr(results, "supports_facet", False):
+        raw = elasticsearch_facets(results, fields)
+    else:
+        raw = {
+            page_field: {
                 row[page_field]: row["n"]
                 for row in results.order_by()
                 .values(page_field)
                 .annotate(n=Count("pk", distinct=True))
             }
-        counts[name] = {key: value for key, value in raw.items() if key is not None and value}
+            for page_field in fields
+        }
+    counts = {
+        name: {key: value for key, value in raw[page_field].items() if key is not None and value}
+        for name, (page_field, _model) in FACETS.items()
+    }
     return _labelled(hub, params, counts)
 
 

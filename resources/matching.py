@@ -1,0 +1,171 @@
+"""One full-text match per hub search on the database backends (SQLite FTS5, PostgreSQL), and one
+request for all the facets on Elasticsearch.
+
+Wagtail's database search results re-run the full-text match for the page of results, for the count
+and for each facet: seven matches per hub search. On SQLite, ordering by relevance also runs the match
+once more per matching row (a correlated subquery scores each row), seconds at 50,000 resources.
+Here the match runs once and gives the ordered ids of the matching resources; the page of results,
+the count and every facet are then read from those ids with plain indexed queries.
+
+On SQLite the relevance is FTS5's own bm25 over the whole query, with a word in the title weighing
+TITLE_WEIGHT times a word of the text (the backend scores title and text alike)."""
+
+import json
+from collections import Counter
+
+from django.db import connections
+from django.db.models import CharField, Count
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+
+from modelsearch.conf import get_app_config
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+TITLE_WEIGHT = 4.0
+# Elasticsearch returns the 10 largest values of a terms aggregation unless told otherwise.
+ELASTICSEARCH_FACET_SIZE = 500
+
+
+def matching_ids(backend, query, queryset, by_relevance):
+    """The ids of the resources of `queryset` that match `query`, best first when `by_relevance`,
+    otherwise in the queryset's order; one full-text match."""
+    if by_relevance and is_sqlite_backend(backend):
+        ranked = _sqlite_ranked_ids(backend, query, queryset)
+        if ranked is not None:
+            return ranked
+    results = backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
+    return list(results.get_queryset().values_list("pk", flat=True))
+
+
+def _sqlite_ranked_ids(backend, query, queryset):
+    """FTS5 scores every matching row of the candidates in one statement; None when the query is
+    not a plain match (the backend's own path handles MatchAll and negations)."""
+    # Only defined on SQLite: imported here. Wagtail's search app owns the index tables.
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+
+    SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry")
+    compiler = backend.query_compiler_class(queryset, query, operator="and")
+    normalized = normalize(compiler.query)
+    if isinstance(normalized, (MatchAll, Not)) or type(normalized).__name__ == "AndNot":
+        return None
+    search_query = compiler.build_search_query(normalized, config=compiler.get_config(backend))
+    table = SQLiteFTSIndexEntry._meta.db_table
+    # The FTS5 table's columns are (autocomplete, body, title); its name comes from the model.
+    score = RawSQL(f"bm25({table}, 0.0, 1.0, %s)", [TITLE_WEIGHT])  # noqa: S611
+    candidates = (
+        queryset.order_by().annotate(_object_id=Cast("pk", CharField())).values("_object_id")
+    )
+    rows = (
+        SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
+        .filter(
+            index_entry__content_type_id__in=get_descendants_content_types_pks(queryset.model),
+            index_entry__object_id__in=candidates,
+        )
+        .annotate(_score=score)
+        .values_list("index_entry__object_id", "_score")
+    )
+    # bm25 is negative, lower is better; ties newest id first, like the backend.
+    ranked = sorted(((score, -int(object_id)) for object_id, score in rows))
+    return [-negated_id for _score, negated_id in ranked]
+
+
+def is_sqlite_backend(backend):
+    return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+
+
+def is_database_backend(backend):
+    return type(backend).__module__.startswith("modelsearch.backends.database")
+
+
+def id_set(ids, using="default"):
+    """`ids` as one SQL parameter (a subquery for `pk__in`), whatever their number: SQLite caps the
+    parameters of a statement and PostgreSQL parses each of thousands of placeholders."""
+    vendor = connections[using].vendor
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
+    return list(ids)
+
+
+class MatchedResources:
+    """The matching resources of a hub search as a sliceable sequence (for the paginator, the feeds
+    and the alerts), their count, and their facet counts."""
+
+    def __init__(self, model, ids):
+        self.model = model
+        self.ids = ids
+
+    def count(self):
+        return len(self.ids)
+
+    __len__ = count
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            wanted = self.ids[key]
+            pages = self.model.objects.in_bulk(wanted)
+            return [pages[pk] for pk in wanted if pk in pages]
+        return self[key : key + 1 or None][0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def facets(self, fields):
+        """{page field: {value: number of matching resources}} for `fields`: one grouped query for
+        the page's own columns, one per many-to-many relation."""
+        counts = {name: Counter() for name in fields}
+        if not self.ids:
+            return counts
+        matching = id_set(self.ids)
+        relations, columns = [], []
+        for name in fields:
+            field = self.model._meta.get_field(name)
+            (relations if field.many_to_many else columns).append(name)
+        if columns:
+            rows = (
+                self.model.objects.filter(pk__in=matching)
+                .order_by()
+                .values(*columns)
+                .annotate(n=Count("pk"))
+            )
+            for row in rows:
+                for name in columns:
+                    counts[name][row[name]] += row["n"]
+        for name in relations:
+            through = getattr(self.model, name).through
+            source = f"{self.model._meta.model_name}_id"
+            target = f"{self.model._meta.get_field(name).related_model._meta.model_name}_id"
+            rows = (
+                through.objects.filter(**{f"{source}__in": matching})
+                .order_by()
+                .values(target)
+                .annotate(n=Count(source))
+            )
+            counts[name].update({row[target]: row["n"] for row in rows})
+        return counts
+
+
+def elasticsearch_facets(results, fields, size=ELASTICSEARCH_FACET_SIZE):
+    """{field: {value: count}} for the results of an Elasticsearch search, every facet in one request
+    (Wagtail's `facet()` sends one request per field and keeps the 10 largest values)."""
+    compiler = results.query_compiler
+    body = results._get_es_body(for_count=True)
+    body["aggregations"] = {}
+    for name in fields:
+        field = compiler._get_filterable_field(name)
+        column = compiler.mapping.get_field_column_name(field)
+        body["aggregations"][name] = {"terms": {"field": column, "size": size}}
+    response = results._backend_do_search(
+        body,
+        index=results.backend.get_index_for_model(compiler.queryset.model).name,
+        size=0,
+    )
+    return {
+        name: {
+            bucket["key"]: bucket["doc_count"]
+            for bucket in response["aggregations"][name]["buckets"]
+        }
+        for name in fields
+    }
