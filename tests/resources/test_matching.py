@@ -8,8 +8,9 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-import pytest
 from wagtail.search.backends import get_search_backend
+
+import pytest
 
 from resources.matching import ELASTICSEARCH_FACET_SIZE, MatchedResources, elasticsearch_facets
 from resources.search import FACETS, base_queryset, facet_counts, read_params, run_search
@@ -35,7 +36,9 @@ def test_a_search_with_filters_and_facets_matches_the_text_once(resources, hub):
     assert len(full_text_matches(queries.captured_queries)) == 1
 
 
-@pytest.mark.parametrize("querystring", ["q=march%C3%A9", "q=clause", "q=insertion&theme=clause-insertion"])
+@pytest.mark.parametrize(
+    "querystring", ["q=march%C3%A9", "q=clause", "q=insertion&theme=clause-insertion"]
+)
 def test_facet_counts_are_those_of_the_matching_resources(resources, hub, querystring):
     params = read_params(QueryDict(querystring), hub.locale)
     results = run_search(hub, params)
