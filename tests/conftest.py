@@ -22,8 +22,8 @@ CONTENT_BODY = (
 
 
 def pytest_collection_modifyitems(config, items):
-    """Deselect (not skip) the tests marked `postgres` when the suite runs on another database, and the
-    tests marked `elasticsearch` when no ELASTICSEARCH_URL is set."""
+    """Deselect (not skip) the tests marked `postgres` or `sqlite` when the suite runs on another
+    database, and the tests marked `elasticsearch` when no ELASTICSEARCH_URL is set."""
     import os
 
     on_postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -31,6 +31,8 @@ def pytest_collection_modifyitems(config, items):
     def needs_missing_service(item):
         if item.get_closest_marker("postgres"):
             return not on_postgres
+        if item.get_closest_marker("sqlite"):
+            return on_postgres
         if item.get_closest_marker("elasticsearch"):
             return not os.environ.get("ELASTICSEARCH_URL")
         return False

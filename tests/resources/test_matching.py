@@ -91,6 +91,23 @@ def test_a_word_in_the_title_outranks_the_same_word_in_the_text(hub, taxonomy):
     assert list(run_search(hub, params)) == [in_title, in_text]
 
 
+@pytest.mark.sqlite
+def test_sqlite_runs_the_match_once_even_without_statistics(resources, hub):
+    """No ANALYZE since the load: the plan must still read the FTS5 match once (a `=M` index is a
+    match re-run for one rowid, per index entry)."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    params = read_params(QueryDict("q=insertion+clause&theme=clause-insertion"), hub.locale)
+    with CaptureQueriesContext(connection) as queries:
+        assert run_search(hub, params).count() == 1
+    (statement,) = full_text_matches(queries.captured_queries)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {statement}")
+        plan = [row[-1] for row in cursor.fetchall()]
+    fts_steps = [step for step in plan if "VIRTUAL TABLE" in step]
+    assert len(fts_steps) == 1 and ":=M" not in fts_steps[0], plan
+
+
 @pytest.mark.postgres
 def test_postgresql_has_a_gin_index_on_the_expression_the_backend_matches(resources, hub):
     """Migration home 0003 indexes `title || body`, the very expression of the backend's match."""
