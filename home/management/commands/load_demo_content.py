@@ -125,9 +125,19 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.translate(key)
         with transaction.atomic():
-            _hub, changed = resources_demo.load_demo_resources(self.refs.pages["home"], self.admin)
+            hub, changed = resources_demo.load_demo_resources(self.refs.pages["home"], self.admin)
         if changed:
             self.report["updated"].append(f"{changed} ressources")
+        # The English hub first, in a transaction of its own: its slug differs from the French
+        # one, and Wagtail's redirects app, on commit, adds a redirect for each page then below it.
+        with transaction.atomic():
+            translated = resources_demo.translate_demo_hub(hub, self.admin)
+        with transaction.atomic():
+            translated += resources_demo.translate_demo_resources(hub, self.admin)
+        if translated:
+            self.report["translated"].append(
+                f"{len(translated)} pages du centre de ressources ({translated[0]}…)"
+            )
         with transaction.atomic():
             from newsletter.demo import load_newsletter_demo
 
