@@ -54,7 +54,11 @@ def _taxonomy(model, entries, fr, en):
         if model is LegalReference:
             item.url = entry[2]
         item.save()
-        english_name = entry[2] if model is not LegalReference else name
+        english_name = (
+            entry[2]
+            if model is not LegalReference
+            else demo_data_en.LEGAL_REFERENCE_NAMES.get(slug, name)
+        )
         translation = item.get_translation_or_none(en)
         if translation is None:
             translation = item.copy_for_translation(en)

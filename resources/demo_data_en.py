@@ -16,6 +16,13 @@ HUB = {
     ),
 }
 
+# The English names of the legal references whose French name has French words (the others, such
+# as "CCP L2113-12", are the same in both languages).
+LEGAL_REFERENCE_NAMES = {
+    "loi-2021-1104-art-35": "Act 2021-1104, Art. 35",
+    "directive-2014-24-ue": "Directive 2014/24/EU",
+}
+
 # The French source labels, in English (names of institutions stay as they are known).
 SOURCE_LABELS = {
     "Légifrance": "Légifrance",
