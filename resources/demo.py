@@ -1,6 +1,7 @@
 """The demo hub: taxonomies (French, with English translations), 42 resources, PDFs generated on the
-fly. Called at the end of `manage.py load_demo_content`; idempotent (looked up by slug, republished
-only when something differs)."""
+fly, and the hub and its resources in English as wagtail-localize translations. Called at the end of
+`manage.py load_demo_content`; idempotent (looked up by slug, republished only when something
+differs)."""
 
 from django.core.files.base import ContentFile
 
@@ -8,7 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from home.factories import DocumentFactory, paragraph, pdf_bytes
+from home.translation import translate_page
 
+from . import demo_data_en
 from .demo_data import AUDIENCES, LEGAL_REFERENCES, RESOURCES, THEMES
 from .factories import ResourceIndexPageFactory, ResourcePageFactory
 from .models import (
@@ -51,7 +54,11 @@ def _taxonomy(model, entries, fr, en):
         if model is LegalReference:
             item.url = entry[2]
         item.save()
-        english_name = entry[2] if model is not LegalReference else name
+        english_name = (
+            entry[2]
+            if model is not LegalReference
+            else demo_data_en.LEGAL_REFERENCE_NAMES.get(slug, name)
+        )
         translation = item.get_translation_or_none(en)
         if translation is None:
             translation = item.copy_for_translation(en)
@@ -135,3 +142,38 @@ def load_demo_resources(home, user=None):
             page.save_revision(user=user).publish(user=user)
             changed += 1
     return hub, changed
+
+
+def english_values(resource):
+    """The English texts of a demo resource, as `home.translation.translate_page` takes them."""
+    data = demo_data_en.RESOURCES[resource.slug]
+    values = {
+        "title": data["title"],
+        "summary": data["summary"],
+        "body": [paragraph(f"<p>{text}</p>") for text in data["paragraphs"]],
+    }
+    if resource.source_label:
+        values["source_label"] = demo_data_en.SOURCE_LABELS[resource.source_label]
+    return values
+
+
+def translate_demo_hub(hub, user=None):
+    """Publish the hub in English as a wagtail-localize translation of the French one (the English
+    home page must exist); return [its French title] when it was translated anew, else []."""
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return [hub.title] if translate_page(hub, demo_data_en.HUB, en, user) else []
+
+
+def translate_demo_resources(hub, user=None):
+    """Publish the demo resources in English, each as a wagtail-localize translation of the French
+    page, under the English hub (`translate_demo_hub` first); return the French titles of the
+    pages translated anew (none when the English pages are up to date)."""
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    translated = []
+    resources = ResourcePage.objects.child_of(hub).filter(
+        locale=hub.locale, slug__in=demo_data_en.RESOURCES
+    )
+    for resource in resources.order_by("path"):
+        if translate_page(resource, english_values(resource), en, user):
+            translated.append(resource.title)
+    return translated

@@ -142,7 +142,8 @@ def describe_search(params, hub):
     from .models import ResourceKind
     from .search import FACET_LABELS, FACETS, _filter_value
 
-    parts = [f"« {params.query} »"] if params.query else []
+    # The punctuation is the language's: « insertion » ; Thème : … in French, “insertion”; Theme: …
+    parts = [_("« %(query)s »") % {"query": params.query}] if params.query else []
     for name, value in params.filters.items():
         _field, model = FACETS[name]
         label = value
@@ -151,5 +152,5 @@ def describe_search(params, hub):
             label = item.name if item else value
         elif name == "nature":
             label = ResourceKind(value).label
-        parts.append(f"{FACET_LABELS[name]} : {label}")
-    return " ; ".join(str(part) for part in parts) or _("toutes les ressources")
+        parts.append(_("%(facet)s : %(value)s") % {"facet": FACET_LABELS[name], "value": label})
+    return _(" ; ").join(str(part) for part in parts) or _("toutes les ressources")

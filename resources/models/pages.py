@@ -25,6 +25,9 @@ class ResourceKind(models.TextChoices):
     REFERENCE_DOCUMENT = "reference_document", _("Document de référence")
 
 
+TAXONOMY_FIELDS = ("themes", "audiences", "legal_references")
+
+
 class ResourceIndexPage(RoutablePageMixin, Page):
     """The hub: search, filters, feeds and autocomplete over the resources below it."""
 
@@ -145,6 +148,7 @@ class ResourcePage(Page):
     def save(self, *args, **kwargs):
         if self.date:
             self.year = self.date.year
+        self.localize_taxonomies()
         result = super().save(*args, **kwargs)
         # modelcluster commits the attachments and taxonomies after post_save, when the index entry
         # is already written without them: write it again now that they are in the database.
@@ -154,15 +158,47 @@ class ResourcePage(Page):
     def full_clean(self, *args, **kwargs):
         if self.date:
             self.year = self.date.year
+        # Before the revision is written from this instance (save_revision cleans first).
+        self.localize_taxonomies()
         return super().full_clean(*args, **kwargs)
+
+    def localize_taxonomies(self):
+        """Point the themes, audiences and legal references to their translations in the page's
+        language. wagtail-localize copies many-to-many values as they are, so a translated page
+        would keep the source language's items (and the English hub would filter and count the
+        French ones); an item not translated yet is kept as it is."""
+        if self.locale_id is None:
+            return
+        for name in TAXONOMY_FIELDS:
+            items = list(getattr(self, name).all())
+            foreign = [item.translation_key for item in items if item.locale_id != self.locale_id]
+            if not foreign:
+                continue
+            model = self._meta.get_field(name).related_model
+            translations = {
+                item.translation_key: item
+                for item in model.objects.filter(
+                    locale_id=self.locale_id, translation_key__in=foreign
+                )
+            }
+            setattr(
+                self,
+                name,
+                [
+                    translations.get(item.translation_key, item)
+                    if item.locale_id != self.locale_id
+                    else item
+                    for item in items
+                ],
+            )
 
     def taxonomy_text(self):
         """Names of the page's themes, audiences and legal references, so that "L2113-13" finds it."""
         names = [t.name for t in self.themes.all()]
         names += [a.name for a in self.audiences.all()]
-        names += [r.name for r in self.legal_references.all()]
+        references = [r.name for r in self.legal_references.all()]
         # "CCP L2113-12" also as "CCP L2113 12": see resources.search.run_search.
-        names += [r.name.replace("-", " ") for r in self.legal_references.all() if "-" in r.name]
+        names += references + [name.replace("-", " ") for name in references if "-" in name]
         return " ".join(names)
 
     def attachments_text(self):

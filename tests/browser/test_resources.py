@@ -1,5 +1,5 @@
-"""The resource hub of the demo site in Chromium: search, filters, autocomplete, feed link, alert
-subscription; no serious accessibility violation, no console error."""
+"""The resource hub of the demo site in Chromium, in French and in English: search, filters,
+autocomplete, feed link, alert subscription; no serious accessibility violation, no console error."""
 
 import json
 
@@ -19,7 +19,14 @@ HUB = "/ressources/"
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize(
     "path",
-    [HUB, HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9+handicap", HUB + "?q=licorne", HUB + "alerte/"],
+    [
+        HUB,
+        HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9+handicap",
+        HUB + "?q=licorne",
+        HUB + "alerte/",
+        "/en/resources/?q=reserved+contract&theme=handicap",
+        "/en/resources/reservation-ea-esat/",
+    ],
 )
 def test_hub_pages_have_no_serious_accessibility_violation(open_page, path, viewport):
     page = open_page(path, viewport)
@@ -77,3 +84,24 @@ def test_visitor_subscribes_to_an_alert_on_the_current_search(open_page):
     assert alert.frequency == "daily"
     assert len(mail.outbox) == 1
     assert serious_violations(page) == []
+
+
+def test_english_hub_searches_and_filters_in_english(open_page):
+    page = open_page("/en/resources/")
+    assert page.locator("h1").inner_text().strip() == "Resource centre"
+    page.fill("#resource-q", "reserved contract disability")
+    page.click(".resource-search__combobox button[type=submit]")
+    page.wait_for_url("**/en/resources/?q=*")
+    first = page.locator(".resource-item").first
+    assert first.locator("mark").count() > 0
+    assert "reserved" in first.inner_text().lower()
+    themes = page.locator("#filtre-theme option").all_inner_texts()
+    assert any(label.startswith("Reserved contracts") for label in themes)
+    assert not any("Marchés" in label for label in themes)
+    page.select_option("#filtre-public", "acheteurs")
+    page.click(".resource-filters__actions button")
+    page.wait_for_url("**public=acheteurs**")
+    assert page.locator(".resource-item").count() > 0
+    violations = serious_violations(page)
+    assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
+    save_screenshot(page, "resources-search-en")

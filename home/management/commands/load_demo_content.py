@@ -8,7 +8,6 @@ credentials.
 
 import copy
 import os
-import re
 import secrets
 
 from django.conf import settings
@@ -16,22 +15,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.db import transaction
 
-from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
-from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import (
-    String,
-    StringTranslation,
-    TranslationContext,
-    TranslationSource,
-)
-from wagtail_localize.models import Translation as LocalizeTranslation
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
 
 from home import demo_content
 from home.factories import (
@@ -44,7 +32,6 @@ from home.factories import (
     pdf_bytes,
 )
 from home.models import (
-    ContactFormField,
     ContactPage,
     ContactSettings,
     ContentPage,
@@ -54,11 +41,10 @@ from home.models import (
     NavigationSettings,
 )
 from home.permissions import configure_editor_groups
+from home.translation import apply_values, translate_page
 from resources import demo as resources_demo
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
-FORM_FIELD_KEYS = ["label", "field_type", "required", "help_text", "choices", "default_value"]
-UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ACCOUNTS_FILE = "demo-admin-password.txt"
 MODELS = {
     "ContentPage": (ContentPage, ContentPageFactory),
@@ -72,15 +58,6 @@ def french(fr, en):
 
 def english(fr, en):
     return en
-
-
-def strip_block_ids(data):
-    """Stream data without its block ids, which change each time a value is rebuilt."""
-    if isinstance(data, list):
-        return [strip_block_ids(item) for item in data]
-    if isinstance(data, dict):
-        return {key: strip_block_ids(value) for key, value in data.items() if key != "id"}
-    return data
 
 
 class References:
@@ -148,9 +125,19 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.translate(key)
         with transaction.atomic():
-            _hub, changed = resources_demo.load_demo_resources(self.refs.pages["home"], self.admin)
+            hub, changed = resources_demo.load_demo_resources(self.refs.pages["home"], self.admin)
         if changed:
             self.report["updated"].append(f"{changed} ressources")
+        # The English hub first, in a transaction of its own: its slug differs from the French
+        # one, and Wagtail's redirects app, on commit, adds a redirect for each page then below it.
+        with transaction.atomic():
+            translated = resources_demo.translate_demo_hub(hub, self.admin)
+        with transaction.atomic():
+            translated += resources_demo.translate_demo_resources(hub, self.admin)
+        if translated:
+            self.report["translated"].append(
+                f"{len(translated)} pages du centre de ressources ({translated[0]}…)"
+            )
         with transaction.atomic():
             from newsletter.demo import load_newsletter_demo
 
@@ -209,7 +196,7 @@ class Command(BaseCommand):
         for key, build in self.builders().items():
             page = self.refs.pages[key]
             page.refresh_from_db()
-            if self.apply(page, build(french, self.refs)) or not page.live:
+            if apply_values(page, build(french, self.refs)) or not page.live:
                 self.publish(page)
                 if page.title not in self.report["created"]:
                     self.report["updated"].append(page.title)
@@ -298,76 +285,6 @@ class Command(BaseCommand):
         page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
         page.refresh_from_db()
 
-    def snapshot(self, page, names):
-        state = {}
-        for name in names:
-            if name == "form_fields":
-                state[name] = [
-                    tuple(getattr(field, key) for key in FORM_FIELD_KEYS)
-                    for field in page.form_fields.all()
-                ]
-                continue
-            field = page._meta.get_field(name)
-            if isinstance(field, StreamField):
-                state[name] = strip_block_ids(getattr(page, name).get_prep_value())
-            elif isinstance(field, models.ForeignKey):
-                state[name] = getattr(page, field.attname)
-            else:
-                state[name] = getattr(page, name)
-        return state
-
-    def apply(self, page, data, translating=False):
-        """Set `data` on the page, in memory; tell whether anything changed. A field whose value
-        is already right is left untouched, so that its StreamField blocks keep their ids (the
-        anchors of the table of contents, and the contexts of the English translations)."""
-        changed = False
-        for name, value in data.items():
-            before = self.snapshot(page, [name])
-            if name == "form_fields":
-                wanted = [tuple(field[key] for key in FORM_FIELD_KEYS) for field in value]
-                if wanted == before[name]:
-                    continue
-                # A field keeps its clean_name, its key in the stored submissions; a translation
-                # keeps the source's, field by field.
-                existing = list(page.form_fields.all())
-                by_label = {field.label: field.clean_name for field in existing}
-                page.form_fields = [
-                    ContactFormField(
-                        sort_order=index,
-                        clean_name=(
-                            existing[index].clean_name
-                            if translating and index < len(existing)
-                            else by_label.get(field["label"], "")
-                        ),
-                        **field,
-                    )
-                    for index, field in enumerate(value)
-                ]
-                changed = True
-                continue
-            previous = getattr(page, name)
-            field = page._meta.get_field(name)
-            if isinstance(field, StreamField):
-                value = StreamValue(field.stream_block, self.keep_block_ids(previous, value))
-            setattr(page, name, value)
-            if self.snapshot(page, [name]) == before:
-                setattr(page, name, previous)
-            else:
-                changed = True
-        return changed
-
-    @staticmethod
-    def keep_block_ids(current, blocks):
-        """The new (block_type, value) tuples, each taking the id of the block at its position when
-        that block is of the same type: headings keep their anchors when a text is corrected."""
-        current = list(current or [])
-        return [
-            (*block, current[index].id)
-            if len(block) == 2 and index < len(current) and current[index].block_type == block[0]
-            else block
-            for index, block in enumerate(blocks)
-        ]
-
     def configure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -421,93 +338,11 @@ class Command(BaseCommand):
     # --- English ----------------------------------------------------------------------------------
 
     def translate(self, key):
-        """Make the English page a wagtail-localize translation of the French one: a
-        TranslationSource, a Translation to English, one StringTranslation per segment, then the
-        target page written by wagtail-localize from them, as the admin's "Sync" would."""
-        page = self.refs.pages[key].specific_class.objects.get(pk=self.refs.pages[key].pk)
+        """Publish the English page as a wagtail-localize translation of the French one."""
+        page = self.refs.pages[key]
         english_data = self.builders()[key](english, self.refs)
-        previous = TranslationSource.objects.get_for_instance_or_none(page)
-        source, source_created = TranslationSource.update_or_create_from_instance(page)
-        source_changed = previous is not None and previous.content_json != source.content_json
-        translation, translation_created = LocalizeTranslation.objects.get_or_create(
-            source=source, target_locale=self.en
-        )
-        strings_changed = self.store_string_translations(page, source, english_data)
-        target = page.get_translation_or_none(self.en)
-        if (
-            source_created
-            or source_changed
-            or translation_created
-            or strings_changed
-            or target is None
-            or not target.live
-        ):
-            # Translation.save_target(publish=True) would publish when the transaction commits,
-            # which never happens when the caller rolls back (tests): publish here, at once.
-            source.create_or_update_translation(
-                self.en, user=self.admin, publish=False, fallback=True, copy_parent_pages=True
-            )
-            target = page.get_translation(self.en)
-            target.get_latest_revision().publish(user=self.admin)
+        if translate_page(page, english_data, self.en, self.admin):
             self.report["translated"].append(page.title)
-
-    def english_instance(self, page, english_data):
-        instance = page.specific_class.from_json(page.to_json())
-        self.apply(instance, english_data, translating=True)
-        return instance
-
-    def store_string_translations(self, page, source, english_data):
-        source_segments = [
-            s for s in extract_segments(source.as_instance()) if type(s) is StringSegmentValue
-        ]
-        english_segments = [
-            s
-            for s in extract_segments(self.english_instance(page, english_data))
-            if type(s) is StringSegmentValue
-        ]
-        if len(source_segments) != len(english_segments):
-            raise CommandError(
-                f"« {page.title} » : {len(source_segments)} segments en français, "
-                f"{len(english_segments)} en anglais ; les deux textes doivent avoir la même "
-                "structure (demo_content.py)."
-            )
-        changed = False
-        for fr_segment, en_segment in zip(source_segments, english_segments, strict=True):
-            if UUID_RE.sub("*", fr_segment.path) != UUID_RE.sub("*", en_segment.path):
-                raise CommandError(
-                    f"« {page.title} » : le segment anglais {en_segment.path} ne correspond pas au "
-                    f"segment français {fr_segment.path} (demo_content.py)."
-                )
-            string = String.from_value(source.locale, fr_segment.string)
-            context = TranslationContext.objects.get(
-                object_id=source.object_id, path=fr_segment.path
-            )
-            data = en_segment.string.data
-            translation, created = StringTranslation.objects.get_or_create(
-                translation_of=string,
-                locale=self.en,
-                context=context,
-                defaults={
-                    "data": data,
-                    "translation_type": "manual",
-                    "last_translated_by": self.admin,
-                },
-            )
-            if translation.has_error and created:
-                raise CommandError(
-                    f"« {page.title} » : la traduction « {data} » n'a pas les mêmes liens que le "
-                    f"texte français « {string.data} » (demo_content.py)."
-                )
-            if not created and (translation.data != data or translation.has_error):
-                translation.data = data
-                translation.has_error = False
-                translation.field_error = ""
-                translation.translation_type = "manual"
-                translation.last_translated_by = self.admin
-                translation.save()
-                changed = True
-            changed = changed or created
-        return changed
 
     # --- Report -----------------------------------------------------------------------------------
 
