@@ -120,20 +120,39 @@ def _matches(folded_word, stems):
 def highlight_passage(text, query, window=WINDOW):
     """The best window of `window` words of `text` for `query`, escaped, the matched words in
     <mark>; "" when no word matches."""
+    return _passage(text, query_stems(query), window)[0]
+
+
+def highlight_best_passage(texts, query, window=WINDOW):
+    """Of the texts (callables giving text, in order of preference: the summary, then the whole
+    text), the passage that shows the most of the query's distinct words; the next text is read only
+    when the passage so far misses some."""
     stems = query_stems(query)
+    best, best_terms = "", 0
+    for text in texts:
+        passage, terms = _passage(text(), stems, window)
+        if terms > best_terms:
+            best, best_terms = passage, terms
+        if best_terms == len(stems):
+            break
+    return best
+
+
+def _passage(text, stems, window):
+    """(the highlighted passage, the number of distinct query words it shows)."""
     if not stems or not text:
-        return ""
+        return "", 0
     tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
     hits = [i for i, token in enumerate(tokens) if _matches(token[2], stems)]
     if not hits:
-        return ""
-    best_start, best_score = hits[0], -1
+        return "", 0
+    best_start, best_score, best_terms = hits[0], -1, 0
     for first in hits:
         matched = {_matches(tokens[i][2], stems) for i in hits if first <= i < first + window}
         count = sum(1 for i in hits if first <= i < first + window)
         score = len(matched) * 100 + count
         if score > best_score:
-            best_start, best_score = first, score
+            best_start, best_score, best_terms = first, score, len(matched)
     start = max(0, best_start - 6)
     end = min(len(tokens), start + window)
     hit_set = set(hits)
@@ -149,7 +168,8 @@ def highlight_passage(text, query, window=WINDOW):
         pieces.append(" …")
     else:
         pieces.append(escape(text[cursor:]))
-    return mark_safe("".join(pieces))  # noqa: S308 (every piece escaped above)
+    # Every piece escaped above.
+    return mark_safe("".join(pieces)), best_terms  # noqa: S308
 
 
 def highlight_title(title, query):

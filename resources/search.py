@@ -1,7 +1,7 @@
 """The hub's search: the visitor's query and filters read from the URL, run on the configured search
 backend, with facet counts. Shared by the hub page, its feeds and the autocomplete endpoint.
 
-With a query, the full-text match runs once (resources.matching): on the database backends it gives
+With a query, the full-text match runs once (home.matching): on the database backends it gives
 the matching ids, from which the page, the count and the facets are read; Elasticsearch counts every
 facet in one request. Without a query, grouped SQL counts the filtered queryset."""
 
@@ -17,16 +17,16 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from home.views import parse_search_query
-
-from .highlight import WORD_RE
-from .matching import (
-    MatchedResources,
+from home.matching import (
+    MatchedObjects,
     elasticsearch_facets,
     is_database_backend,
     is_sqlite_backend,
     matching_ids,
 )
+from home.views import parse_search_query
+
+from .highlight import WORD_RE
 from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
 
 QUERY_MAX_LENGTH = 200
@@ -167,7 +167,7 @@ def base_queryset(hub, params, database_backend=True):
 
 def run_search(hub, params, backend=None):
     """The matching resources for `params`: a sliceable sequence with `count()` (a QuerySet without a
-    query, MatchedResources on the database backends, the engine's SearchResults on Elasticsearch)."""
+    query, MatchedObjects on the database backends, the engine's SearchResults on Elasticsearch)."""
     backend = backend or get_search_backend()
     database = is_database_backend(backend)
     queryset = base_queryset(hub, params, database)
@@ -184,7 +184,9 @@ def run_search(hub, params, backend=None):
     if database:
         if is_sqlite_backend(backend):
             query = with_french_inflections(query)
-        return MatchedResources(ResourcePage, matching_ids(backend, query, queryset, by_relevance))
+        return MatchedObjects(
+            ResourcePage.objects.all(), matching_ids(backend, query, queryset, by_relevance)
+        )
     return backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
 
 
@@ -232,7 +234,7 @@ def facet_counts(hub, params, results):
     """[{name, label, options: [{value, label, count, selected}]}] per filter, in the order of FACETS,
     with the values that have at least one result."""
     fields = [page_field for page_field, _model in FACETS.values()]
-    if isinstance(results, MatchedResources):
+    if isinstance(results, MatchedObjects):
         raw = results.facets(fields)
     elif params.query and getattr(results, "supports_facet", False):
         raw = elasticsearch_facets(results, fields)

@@ -5,7 +5,7 @@ from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .highlight import WORD_RE, highlight_passage, highlight_title
+from .highlight import WORD_RE, highlight_best_passage, highlight_title
 from .search import facet_counts, read_params, run_search, suggestions
 
 AUTOCOMPLETE_LIMIT = 8
@@ -31,8 +31,8 @@ def result_entries(results_page, query):
     for resource in results_page:
         passage = ""
         if query:
-            passage = highlight_passage(resource.summary, query) or highlight_passage(
-                resource.search_text(), query
+            passage = highlight_best_passage(
+                [lambda page=resource: page.summary, resource.search_text], query
             )
         entries.append(
             {

@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from resources.matching import ELASTICSEARCH_FACET_SIZE, MatchedResources, elasticsearch_facets
+from home.matching import ELASTICSEARCH_FACET_SIZE, MatchedObjects, elasticsearch_facets
 from resources.search import FACETS, base_queryset, facet_counts, read_params, run_search
 
 from .conftest import make_resource
@@ -30,7 +30,7 @@ def test_a_search_with_filters_and_facets_matches_the_text_once(resources, hub):
         page = list(results[:10])
         total = results.count()
         facets = facet_counts(hub, params, results)
-    assert isinstance(results, MatchedResources)
+    assert isinstance(results, MatchedObjects)
     assert page and total == len(page)
     assert {option["count"] for facet in facets for option in facet["options"]}
     assert len(full_text_matches(queries.captured_queries)) == 1

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resources.highlight import highlight_passage, highlight_title
+from resources.highlight import highlight_best_passage, highlight_passage, highlight_title
 
 
 def titles(response):
@@ -173,6 +173,26 @@ def test_highlight_escapes_html_and_folds_accents():
     assert str(highlight_title("Clause <i>& bâtiment", "batiment")) == (
         "Clause &lt;i&gt;&amp; <mark>bâtiment</mark>"
     )
+
+
+def test_passage_comes_from_the_text_that_shows_more_of_the_query():
+    read = []
+
+    def text(value):
+        def reader():
+            read.append(value)
+            return value
+
+        return reader
+
+    summary = text("Un marché réservé aux structures.")
+    body = text("Un marché réservé aux travailleurs en situation de handicap.")
+    passage = highlight_best_passage([summary, body], "marché réservé handicap")
+    assert "<mark>handicap</mark>" in passage and "<mark>réservé</mark>" in passage
+    read.clear()
+    passage = highlight_best_passage([summary, body], "marché réservé")
+    assert read == ["Un marché réservé aux structures."]
+    assert passage.startswith("Un <mark>marché</mark> <mark>réservé</mark>")
 
 
 def test_highlight_without_a_matching_word_is_empty():

@@ -1,5 +1,5 @@
-"""One full-text match per hub search on the database backends (SQLite FTS5, PostgreSQL), and one
-request for all the facets on Elasticsearch.
+"""One full-text match per search on the database backends (SQLite FTS5, PostgreSQL), and one
+request for all the facets on Elasticsearch: used by the site-wide search and the resource hub.
 
 Wagtail's database search results re-run the full-text match for the page of results, for the count
 and for each facet: seven matches per hub search. On SQLite, ordering by relevance also runs the match
@@ -28,7 +28,7 @@ ELASTICSEARCH_FACET_SIZE = 500
 
 
 def matching_ids(backend, query, queryset, by_relevance):
-    """The ids of the resources of `queryset` that match `query`, best first when `by_relevance`,
+    """The ids of the objects of `queryset` that match `query`, best first when `by_relevance`,
     otherwise in the queryset's order; one full-text match."""
     if is_sqlite_backend(backend):
         ranked = _sqlite_ranked_ids(backend, query, queryset)
@@ -41,12 +41,12 @@ def matching_ids(backend, query, queryset, by_relevance):
 
 
 def _sqlite_ranked_ids(backend, query, queryset):
-    """The ids of the matching resources of `queryset`, best first; None when the query is not a
+    """The ids of the matching objects of `queryset`, best first; None when the query is not a
     plain match (the backend's own path handles MatchAll and negations).
 
     The match is a materialized CTE: FTS5 runs it once and scores its rows, whatever the statistics.
     Left to itself, SQLite without statistics (no ANALYZE since the bulk load) joins the other way
-    round and re-runs the match for every index entry: a minute at 50,000 resources."""
+    round and re-runs the match for every index entry: a minute at 50,000 pages."""
     # Only defined on SQLite: imported here. Wagtail's search app owns the index tables.
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 
@@ -110,12 +110,14 @@ def id_set(ids, using="default"):
     return list(ids)
 
 
-class MatchedResources:
-    """The matching resources of a hub search as a sliceable sequence (for the paginator, the feeds
-    and the alerts), their count, and their facet counts."""
+class MatchedObjects:
+    """The matching objects of a search as a sliceable sequence (for the paginator, the feeds and the
+    alerts), their count, and their facet counts. `queryset` fetches the objects of a slice (for
+    pages, `Page.objects.specific()` gives each its own class)."""
 
-    def __init__(self, model, ids):
-        self.model = model
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        self.model = queryset.model
         self.ids = ids
 
     def count(self):
@@ -126,8 +128,8 @@ class MatchedResources:
     def __getitem__(self, key):
         if isinstance(key, slice):
             wanted = self.ids[key]
-            pages = self.model.objects.in_bulk(wanted)
-            return [pages[pk] for pk in wanted if pk in pages]
+            found = {item.pk: item for item in self.queryset.filter(pk__in=wanted)}
+            return [found[pk] for pk in wanted if pk in found]
         return self[key : key + 1 or None][0]
 
     def __iter__(self):
