@@ -417,6 +417,23 @@ def measure(hub, runs, rng, with_filters=True):
     return search_times, view_times, counts
 
 
+def measure_site_search(runs):
+    """The site-wide search page (/recherche/) for the same words: every live page of the language,
+    tens of thousands of matches here."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    times = []
+    for index, query in enumerate([QUERIES[0]] * 2 + QUERIES * max(1, runs // len(QUERIES))):
+        start = time.perf_counter()
+        response = client.get("/recherche/", {"q": query})
+        elapsed = time.perf_counter() - start
+        assert response.status_code == 200, response.status_code
+        if index >= 2:
+            times.append(elapsed * 1000)
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--resources", type=int, default=50_000)
@@ -442,6 +459,7 @@ def main():
     search_times, view_times, counts = measure(hub, args.runs, rng)
     # The same words without filters: thousands of matches to rank and count.
     broad_times, _broad_views, broad_counts = measure(hub, max(10, args.runs // 3), rng, False)
+    site_times = measure_site_search(max(10, args.runs // 3))
     figures = {
         "database": connection.vendor,
         "resources": args.resources,
@@ -457,6 +475,8 @@ def main():
         "unfiltered_median_results": statistics.median(broad_counts),
         "unfiltered_search_median_ms": round(statistics.median(broad_times), 1),
         "unfiltered_search_p95_ms": round(percentile(broad_times, 0.95), 1),
+        "site_search_page_median_ms": round(statistics.median(site_times), 1),
+        "site_search_page_p95_ms": round(percentile(site_times, 0.95), 1),
     }
     print(json.dumps(figures, indent=2))
     if args.json:
