@@ -48,13 +48,13 @@ def _sqlite_ranked_ids(backend, query, queryset):
     Left to itself, SQLite without statistics (no ANALYZE since the bulk load) joins the other way
     round and re-runs the match for every index entry: a minute at 50,000 pages."""
     # Only defined on SQLite: imported here. Wagtail's search app owns the index tables.
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import AndNot, MatchExpression, normalize
 
     IndexEntry = get_app_config().get_model("IndexEntry")
     SQLiteFTSIndexEntry = get_app_config().get_model("SQLiteFTSIndexEntry")
     compiler = backend.query_compiler_class(queryset, query, operator="and")
     normalized = normalize(compiler.query)
-    if isinstance(normalized, (MatchAll, Not)) or type(normalized).__name__ == "AndNot":
+    if isinstance(normalized, (MatchAll, Not, AndNot)):
         return None
     search_query = compiler.build_search_query(normalized, config=compiler.get_config(backend))
     table = SQLiteFTSIndexEntry._meta.db_table
