@@ -53,7 +53,7 @@ messages: install ## Extract translatable strings into the .po files and compile
 	$(MANAGE) makemessages -l en --no-obsolete -i .venv -i var -i tests -i benchmarks -i test-results
 	$(MANAGE) compilemessages -i .venv
 
-bench-search: install system-deps ## Search benchmark on 50,000 generated resources (SQLite and PostgreSQL, ~20 min)
+bench-search: install system-deps ## Only the search benchmark of make bench (50,000 resources, SQLite and PostgreSQL, ~8 min)
 	bash benchmarks/search.sh
 
 lock: install ## Re-pin the dependencies from pyproject.toml

@@ -131,3 +131,6 @@ wait "$LOAD_PID"
 
 step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/bench_newsletter.py)"
 DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/bench_newsletter.py"
+
+step "Search: the resource hub over 50,000 generated resources, on SQLite and PostgreSQL (benchmarks/search.sh)"
+bash "$BENCH/search.sh"
