@@ -79,6 +79,40 @@ FRENCH_STOP_WORDS = frozenset(
 )
 
 
+# Words a search leaves out in an English query (the French ones: PostgreSQL's and Elasticsearch's French
+# analysis drops them, and resources.search drops them for SQLite too).
+ENGLISH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "with",
+    ]
+)
+STOP_WORDS = {"fr": FRENCH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
+
+
 def fold(word):
     """Lowercase, without accents."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -102,7 +136,7 @@ def query_stems(query):
     stems = []
     for word in WORD_RE.findall(query or ""):
         folded = fold(word)
-        if len(folded) < 2 or folded in FRENCH_STOP_WORDS:
+        if len(folded) < 2 or folded in FRENCH_STOP_WORDS or folded in ENGLISH_STOP_WORDS:
             continue
         value = stem(word)
         if value not in stems:

@@ -26,7 +26,7 @@ from home.matching import (
 )
 from home.views import parse_search_query
 
-from .highlight import WORD_RE
+from .highlight import STOP_WORDS, WORD_RE, fold
 from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
 
 QUERY_MAX_LENGTH = 200
@@ -180,6 +180,7 @@ def run_search(hub, params, backend=None):
     query = parse_search_query(INNER_HYPHEN_RE.sub(" ", params.query))
     if query is None:
         return queryset.none()
+    query = without_stop_words(query, hub.locale.language_code)
     by_relevance = params.sort == "pertinence"
     if database:
         if is_sqlite_backend(backend):
@@ -188,6 +189,25 @@ def run_search(hub, params, backend=None):
             ResourcePage.objects.all(), matching_ids(backend, query, queryset, by_relevance)
         )
     return backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
+
+
+def without_stop_words(query, language):
+    """`query` without the stop words of the hub's language in its plain parts: "the contract" looks
+    for "contract" (the French analysis of PostgreSQL and Elasticsearch drops French stop words, not
+    English ones; SQLite drops none). Phrases keep theirs; a query of stop words only stays as it is."""
+    stop_words = STOP_WORDS.get(language, frozenset())
+    parts = query.subqueries if isinstance(query, And) else [query]
+    kept = []
+    for part in parts:
+        if isinstance(part, PlainText):
+            words = [w for w in WORD_RE.findall(part.query_string) if fold(w) not in stop_words]
+            if words:
+                kept.append(PlainText(" ".join(words), operator=part.operator))
+        else:
+            kept.append(part)
+    if not kept:
+        return query
+    return kept[0] if len(kept) == 1 else And(kept)
 
 
 # SQLite's FTS5 has no French stemmer: each plain word is searched with its plural and feminine

@@ -156,6 +156,12 @@ def test_an_english_plural_finds_the_singular(client, pages):
     assert english.pk in [page.pk for page in entries(response)]
 
 
+def test_english_stop_words_are_not_required(client, pages):
+    plain = entries(client.get(HUB, {"q": "reserved contract disability"}))
+    worded = entries(client.get(HUB, {"q": "the reserved contract for a disability"}))
+    assert plain and [page.pk for page in worded] == [page.pk for page in plain]
+
+
 def test_english_feeds_are_in_english(client, pages):
     rss = client.get(HUB + "flux/rss/", {"q": "reserved contract"}).content.decode()
     assert "<language>en</language>" in rss

@@ -74,6 +74,12 @@ def test_search_requires_every_word(client, resources, hub):
     assert "Aucune ressource pour « insertion licorne »" in html.unescape(response.content.decode())
 
 
+def test_french_stop_words_are_left_out_of_the_words_to_find(client, resources, hub):
+    plain = titles(client.get(hub.url, {"q": "marchés réservés handicap"}))
+    worded = titles(client.get(hub.url, {"q": "les marchés réservés pour le handicap"}))
+    assert plain and worded == plain
+
+
 def test_quoted_phrase_matches_only_the_exact_phrase(client, resources, hub):
     response = client.get(hub.url, {"q": '"personnes éloignées de l\'emploi"'})
     assert titles(response) == ["Clause d'insertion dans les marchés de bâtiment"]
