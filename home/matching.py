@@ -77,13 +77,16 @@ def _sqlite_ranked_ids(backend, query, queryset):
         .values_list("pk", "object_id")
         .query.sql_with_params()
     )
+    # SQLite before 3.35 has no MATERIALIZED hint (it may then pick the slow plan without ANALYZE).
+    connection = connections[queryset.db]
+    materialized = "MATERIALIZED" if connection.Database.sqlite_version_info >= (3, 35) else ""
     # Both parts are SQL compiled by Django, their values passed as parameters.
     sql = (
-        f"WITH matches (entry_id, score) AS MATERIALIZED ({matches_sql}) "  # noqa: S608
+        f"WITH matches (entry_id, score) AS {materialized} ({matches_sql}) "  # noqa: S608
         "SELECT entry.object_id, matches.score FROM matches "
         f"INNER JOIN ({entries_sql}) AS entry ON entry.pk = matches.entry_id"
     )
-    with connections[queryset.db].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(sql, (*matches_params, *entries_params))
         rows = cursor.fetchall()
     # bm25 is negative, lower is better; ties newest id first, like the backend.
