@@ -26,6 +26,18 @@ def test_search_finds_a_published_page_by_a_word_of_its_body(client, content_pag
     assert result_titles(response) == ["Les marchés réservés"]
 
 
+def test_search_runs_the_full_text_match_once(client, content_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    marker = "@@" if connection.vendor == "postgresql" else " MATCH "
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH_URL, {"q": "insertion"})
+    assert result_titles(response) == ["Les marchés réservés"]
+    assert response.context["results_page"].paginator.count == 1
+    assert len([q for q in queries.captured_queries if marker in q["sql"]]) == 1
+
+
 def test_search_result_links_to_the_page(client, content_page):
     response = client.get(SEARCH_URL, {"q": "insertion"})
     assert f'href="{content_page.url}"' in response.content.decode()
