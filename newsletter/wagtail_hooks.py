@@ -184,3 +184,50 @@ def test_send_button(page, user, view_name=None, next_url=None):
             icon_name="mail",
             priority=50,
         )
+
+
+def sent_issues_under(pages):
+    """The titles of the issues among `pages` or below them that were sent (or are being sent):
+    their sends, ledger and report depend on them, so they are unpublished, not deleted."""
+    from django.db.models import Q
+
+    paths = Q()
+    for page in pages:
+        paths |= Q(page__path__startswith=page.path)
+    if not paths:
+        return []
+    return sorted(set(CampaignSend.objects.filter(paths).values_list("page__title", flat=True)))
+
+
+def refuse_deletion(request, titles, back_to):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    messages.error(
+        request,
+        _(
+            "Impossible de supprimer : « %(titles)s » a déjà été envoyée à des abonnés, et ses "
+            "envois et leur bilan en dépendent. Dépubliez-la pour la retirer du site."
+        )
+        % {"titles": ", ".join(titles)},
+    )
+    return redirect(back_to)
+
+
+@hooks.register("before_delete_page")
+def keep_sent_issues(request, page):
+    titles = sent_issues_under([page])
+    if titles:
+        parent = page.get_parent()
+        return refuse_deletion(request, titles, reverse("wagtailadmin_explore", args=[parent.pk]))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_sent_issues_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "delete" or not objects or not hasattr(objects[0], "path"):
+        return None
+    titles = sent_issues_under(objects)
+    if titles:
+        return refuse_deletion(request, titles, action_class_instance.next_url)
+    return None

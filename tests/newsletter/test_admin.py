@@ -115,3 +115,32 @@ def test_the_archive_and_issue_pages_render(client, issue):
     assert response.status_code == 200
     assert "Lettre de mars" in response.content.decode()
     assert client.get(issue.url).status_code == 200
+
+
+def test_deleting_an_issue_that_was_sent_is_refused_with_a_french_message(admin_client, issue):
+    CampaignSend.objects.create(page=issue, subject=issue.title, status=CampaignSend.Status.DONE)
+    url = reverse("wagtailadmin_pages:delete", args=[issue.pk])
+    response = admin_client.post(url, follow=True)
+    assert response.status_code == 200
+    assert type(issue).objects.filter(pk=issue.pk).exists()
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("a déjà été envoyée" in message for message in messages), messages
+
+
+def test_bulk_deleting_the_newsletter_index_with_a_sent_issue_is_refused(admin_client, issue):
+    CampaignSend.objects.create(page=issue, subject=issue.title, status=CampaignSend.Status.DONE)
+    index = issue.get_parent()
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={index.pk}&next=/admin/pages/{index.get_parent().pk}/"
+    )
+    response = admin_client.post(url, follow=True)
+    assert type(issue).objects.filter(pk=issue.pk).exists()
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Lettre de mars" in message for message in messages), messages
+
+
+def test_an_issue_never_sent_can_still_be_deleted(admin_client, issue):
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[issue.pk]))
+    assert response.status_code == 302
+    assert not type(issue).objects.filter(pk=issue.pk).exists()
