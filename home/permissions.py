@@ -36,6 +36,10 @@ EDITOR_PERMISSIONS = [
     "resources.change_legalreference",
     "resources.view_legalreference",
     "resources.view_documenttext",
+    # Editors' picks shown above the search results (Paramètres > Résultats de recherche mis en avant).
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
 ]
 MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [
     "resources.delete_theme",

@@ -17,6 +17,7 @@ from wagtail.search.utils import parse_query_string
 from django_ratelimit.core import is_ratelimited
 
 from .matching import MatchedObjects, is_database_backend, matching_ids
+from .promotions import promoted_links
 
 SEARCH_MAX_LENGTH = 200
 # Punctuation that does not join two word characters ("-", "''" or "*" alone or at a word's edge);
@@ -108,10 +109,12 @@ def search(request):
             messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
             results_page = paginator.page(paginator.num_pages)
 
+    on_first_page = results_page is not None and results_page.number == 1
     return render(
         request,
         "home/search.html",
         {
+            "promoted": promoted_links(query, Locale.get_active()) if on_first_page else [],
             "search_query": query,
             "results_page": results_page,
             "search_messages": messages,

@@ -4,10 +4,11 @@ Matching is accent- and case-insensitive and tolerant of French plural and femin
 stemming by prefix), close to what the search engines match; the text is HTML-escaped piece by piece."""
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from home.text import fold
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 WINDOW = 36
@@ -111,12 +112,6 @@ ENGLISH_STOP_WORDS = frozenset(
     ]
 )
 STOP_WORDS = {"fr": FRENCH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
-
-
-def fold(word):
-    """Lowercase, without accents."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def stem(word):

@@ -5,6 +5,8 @@ from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.promotions import promoted_links
+
 from .highlight import WORD_RE, highlight_best_passage, highlight_title
 from .search import facet_counts, read_params, run_search, suggestions
 
@@ -61,6 +63,12 @@ def hub_search(request, hub):
             "results_page": results_page,
             "entries": result_entries(results_page, params.query),
             "facets": facets,
+            # Editors' picks answer words, not filters: shown for a plain search, first page.
+            "promoted": (
+                promoted_links(params.query, hub.locale, within=hub)
+                if params.query and not params.filters and results_page.number == 1
+                else []
+            ),
             "search_messages": params.messages,
             "suggestions": suggestions(hub) if not results_page.paginator.count else [],
             "feed_query": params.querystring(),
