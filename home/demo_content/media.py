@@ -78,32 +78,17 @@ def illustration_png():
             fill="#c9d1de",
             width=3 * scale,
         )
-    for index, (x, y) in enumerate(nodes):
-        radius = (34 + (index * 7) % 30) * scale
+
+    def disc(x, y, radius, fill):
         draw.ellipse(
             [x * scale - radius, y * scale - radius, x * scale + radius, y * scale + radius],
-            fill=colours[index % len(colours)],
+            fill=fill,
         )
-    radius = 92 * scale
-    draw.ellipse(
-        [
-            hub[0] * scale - radius,
-            hub[1] * scale - radius,
-            hub[0] * scale + radius,
-            hub[1] * scale + radius,
-        ],
-        fill="#b34000",
-    )
-    radius = 52 * scale
-    draw.ellipse(
-        [
-            hub[0] * scale - radius,
-            hub[1] * scale - radius,
-            hub[0] * scale + radius,
-            hub[1] * scale + radius,
-        ],
-        fill="#ffffff",
-    )
+
+    for index, (x, y) in enumerate(nodes):
+        disc(x, y, (34 + (index * 7) % 30) * scale, colours[index % len(colours)])
+    disc(*hub, 92 * scale, "#b34000")
+    disc(*hub, 52 * scale, "#ffffff")
     canvas = canvas.resize((width, height), PILImage.LANCZOS)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", optimize=True)
