@@ -3,24 +3,23 @@
 Called by benchmarks/run.sh once gunicorn answers; standard library only. Each target is first
 checked to answer 200 (a benchmark of error pages is worthless), then loaded with wrk (warm-up, then
 the measured run); without wrk, a bounded Python load generator stands in.
+The checks and the load generators are in bench_load.py, the workers' CPU and memory in
+bench_workers.py (named so that they shadow no app: gunicorn puts benchmarks/ on the path).
 """
 
 import argparse
-import http.client
 import json
 import math
 import os
 import platform
-import re
 import shutil
 import subprocess
-import sys
-import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import median
-from urllib.parse import urlsplit
+
+from bench_load import check_errors, check_targets, run_python_load, run_wrk
+from bench_workers import server_memory, workers_cpu_seconds
 
 HERE = Path(__file__).resolve().parent
 BASELINE = "minimal"
@@ -67,180 +66,6 @@ def parse_args(argv):
     if BASELINE not in dict(args.targets):
         parser.error(f"one target must be named {BASELINE!r}")
     return args
-
-
-def fetch(base_url, target_path, timeout=30):
-    """One GET without following redirects: (status, body bytes)."""
-    parts = urlsplit(base_url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    try:
-        conn.request("GET", target_path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
-def check_targets(base_url, targets):
-    """Each target must answer 200 with a body: returns the sizes, exits at the first failure."""
-    sizes = {}
-    for name, target_path in targets:
-        try:
-            status, body = fetch(base_url, target_path)
-        except OSError as error:
-            sys.exit(f"FAIL {name} {target_path}: no answer ({error})")
-        if status != 200 or not body:
-            excerpt = body[:600].decode("utf-8", "replace")
-            sys.exit(f"FAIL {name} {target_path}: HTTP {status}, {len(body)} bytes\n{excerpt}")
-        sizes[name] = len(body)
-        print(f"  ok  {name:<10} {target_path}  HTTP 200, {len(body)} bytes")
-    return sizes
-
-
-def run_wrk(url, duration, threads, connections):
-    command = [
-        "wrk",
-        f"--threads={threads}",
-        f"--connections={connections}",
-        f"--duration={duration}s",
-        "--timeout=10s",
-        "--latency",
-        f"--script={HERE / 'report.lua'}",
-        url,
-    ]
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=duration + 30, check=False
-    )
-    if result.returncode != 0:
-        sys.exit(f"FAIL wrk {url}: exit {result.returncode}\n{result.stdout}{result.stderr}")
-    match = re.search(r"^BENCH_JSON (\{.*\})$", result.stdout, re.MULTILINE)
-    if not match:
-        sys.exit(f"FAIL wrk {url}: no BENCH_JSON line in its output\n{result.stdout}")
-    raw = json.loads(match.group(1))
-    report = result.stdout[: match.start()].rstrip()
-    return {
-        "requests": raw["requests"],
-        "seconds": raw["duration_us"] / 1e6,
-        "bytes": raw["bytes"],
-        "latencies_ms": {
-            "p50": raw["p50_us"] / 1000,
-            "p90": raw["p90_us"] / 1000,
-            "p99": raw["p99_us"] / 1000,
-            "mean": raw["mean_us"] / 1000,
-            "max": raw["max_us"] / 1000,
-        },
-        "errors": raw["errors"],
-    }, report
-
-
-def run_python_load(url, duration, threads, connections):
-    """Fallback load: one thread per connection, keep-alive when the server allows it.
-
-    Much weaker than wrk (the GIL, and it shares the two cores with gunicorn): its figures are only
-    comparable with runs of the same generator.
-    """
-    parts = urlsplit(url)
-    deadline = time.monotonic() + duration
-    samples, errors, lock = [], {"connect": 0, "read": 0, "status": 0}, threading.Lock()
-    total_bytes = [0]
-
-    def worker():
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-        local, local_bytes = [], 0
-        while time.monotonic() < deadline:
-            start = time.perf_counter()
-            try:
-                conn.request("GET", parts.path or "/")
-                response = conn.getresponse()
-                body = response.read()
-            except OSError:
-                with lock:
-                    errors["read"] += 1
-                conn.close()
-                continue
-            local.append(time.perf_counter() - start)
-            local_bytes += len(body)
-            if response.status >= 400:
-                with lock:
-                    errors["status"] += 1
-        conn.close()
-        with lock:
-            samples.extend(local)
-            total_bytes[0] += local_bytes
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(duration + 30)
-    seconds = time.monotonic() - started
-    samples.sort()
-
-    def percentile(p):
-        if not samples:
-            return float("nan")
-        return samples[min(len(samples) - 1, math.ceil(p / 100 * len(samples)) - 1)] * 1000
-
-    latencies = {f"p{p}": percentile(p) for p in (50, 90, 99)}
-    latencies["mean"] = sum(samples) / len(samples) * 1000 if samples else float("nan")
-    latencies["max"] = samples[-1] * 1000 if samples else float("nan")
-    result = {
-        "requests": len(samples),
-        "seconds": seconds,
-        "bytes": total_bytes[0],
-        "latencies_ms": latencies,
-        "errors": errors,
-    }
-    report = f"python load: {len(samples)} requests in {seconds:.1f}s, {latencies}"
-    return result, report
-
-
-def check_errors(name, target_path, result):
-    errors = sum(result["errors"].values())
-    if errors:
-        # Error answers or dropped connections under load make the figures meaningless.
-        sys.exit(f"FAIL {name} {target_path}: {errors} errors under load {result['errors']}")
-
-
-def rss_mb(pid):
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
-    return round(int(match.group(1)) / 1024, 1) if match else None
-
-
-def worker_pids(master_pid):
-    children_file = Path(f"/proc/{master_pid}/task/{master_pid}/children")
-    try:
-        return [int(pid) for pid in children_file.read_text().split()]
-    except OSError:
-        return []
-
-
-def workers_cpu_seconds(master_pid):
-    """CPU time (user + system) the gunicorn workers have used so far, None when unreadable."""
-    if not master_pid:
-        return None
-    total, tick = 0, os.sysconf("SC_CLK_TCK")
-    for pid in worker_pids(master_pid):
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            return None
-        fields = stat.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
-
-
-def server_memory(master_pid):
-    """Resident memory of the gunicorn master and of each worker, in MiB."""
-    if not master_pid:
-        return None
-    worker_rss = [rss_mb(pid) for pid in worker_pids(master_pid)]
-    return {"master_rss_mb": rss_mb(master_pid), "workers_rss_mb": worker_rss}
 
 
 def git_revision():

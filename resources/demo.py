@@ -11,8 +11,8 @@ from wagtail.models import Locale
 from home.factories import DocumentFactory, paragraph, pdf_bytes
 from home.translation import translate_page
 
-from . import demo_data_en
 from .demo_data import AUDIENCES, LEGAL_REFERENCES, RESOURCES, THEMES
+from .demo_data import en as demo_data_en
 from .factories import ResourceIndexPageFactory, ResourcePageFactory
 from .models import (
     Audience,

@@ -15,7 +15,7 @@ from django.test import TestCase
 
 import pytest
 
-from resources import demo_data_en
+from resources.demo_data import en as demo_data_en
 
 HUB = "/en/resources/"
 

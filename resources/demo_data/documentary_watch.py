@@ -1,0 +1,127 @@
+"""The demo hub's documentary watch, in French: the national plan, studies, reports and the
+Hérault observatory's figures."""
+
+from datetime import date as D
+
+from .taxonomies import DOC
+
+DOCUMENTARY_WATCH = [
+    (
+        "pnad-2022-2025",
+        DOC,
+        D(2022, 3, 15),
+        "Plan national pour des achats durables 2022-2025",
+        "Le PNAD fixe l'objectif de 30 % de marchés comportant une considération sociale d'ici 2025.",
+        [
+            "Le plan national pour des achats durables 2022-2025 prévoit que 30 % des contrats notifiés dans l'année comprennent au moins une considération sociale.",
+            "Il invite les acheteurs à s'appuyer sur les facilitateurs et sur les structures inclusives de leur territoire.",
+        ],
+        ["suivi-evaluation", "spaser"],
+        ["acheteurs", "elus"],
+        ["pnad-2022-2025"],
+        ("Ministère de la transition écologique", "https://www.ecologie.gouv.fr"),
+        None,
+    ),
+    (
+        "cese-avis-clauses",
+        DOC,
+        D(2019, 11, 5),
+        "Avis du CESE : à peine 10 % des marchés portent une clause sociale",
+        "Le Conseil économique, social et environnemental constate qu'en 2018 environ 10 % des marchés publics comportaient une clause sociale.",
+        [
+            "L'avis du CESE dresse un état des lieux des clauses sociales et recommande de mieux outiller les acheteurs publics.",
+            "Il souligne le rôle des facilitateurs et l'intérêt des marchés réservés.",
+        ],
+        ["suivi-evaluation"],
+        ["elus", "acheteurs"],
+        ["pnad-2022-2025"],
+        ("CESE", "https://www.lecese.fr"),
+        None,
+    ),
+    (
+        "observatoire-herault-2023",
+        DOC,
+        D(2024, 5, 30),
+        "Observatoire des clauses sociales dans l'Hérault : bilan 2023",
+        "Les heures d'insertion réalisées, les publics bénéficiaires et les secteurs des marchés à clauses dans l'Hérault en 2023.",
+        [
+            "Le bilan de l'observatoire départemental agrège les données de neuf facilitateurs : heures d'insertion, équivalents temps plein, participants et issues des parcours.",
+            "Le bâtiment et les travaux publics représentent plus de la moitié des heures ; le taux de chômage de l'Hérault était de 10,3 % en 2023.",
+        ],
+        ["suivi-evaluation", "btp"],
+        ["facilitateurs", "elus"],
+        [],
+        None,
+        [
+            "Bilan 2023 de l'observatoire départemental des clauses sociales.",
+            "Heures d'insertion réalisées : données agrégées de neuf facilitateurs.",
+            "Répartition par secteur : bâtiment et travaux publics, propreté, espaces verts.",
+            "Publics : demandeurs d'emploi de longue durée, allocataires du RSA, jeunes de moins de 26 ans.",
+            "Indicateur observatoire : parcours qualifiants et contrats durables.",
+        ],
+    ),
+    (
+        "observatoire-herault-2017",
+        DOC,
+        D(2019, 3, 12),
+        "Clauses sociales dans l'Hérault : les chiffres 2016-2017",
+        "Environ 387 000 heures d'insertion en 2016 et 370 000 en 2017, soit près de 3 000 heures par marché.",
+        [
+            "Les données publiées par la MICS 34 montrent le poids des clauses sociales dans l'accès à l'emploi des personnes éloignées du marché du travail.",
+            "Près de 89 % des clauses sont des conditions d'exécution, 5 % des critères d'attribution.",
+        ],
+        ["suivi-evaluation", "clause-insertion"],
+        ["elus", "facilitateurs"],
+        [],
+        None,
+        None,
+    ),
+    (
+        "etude-impact-insertion",
+        DOC,
+        D(2023, 9, 18),
+        "Étude : les parcours des salariés recrutés grâce aux clauses",
+        "Une étude nationale suit les personnes recrutées dans le cadre d'une clause d'insertion : contrats, formation, emploi durable.",
+        [
+            "L'étude montre qu'une part importante des participants accède à un emploi durable ou à une formation qualifiante dans l'année qui suit.",
+            "Les contrats de professionnalisation et l'apprentissage favorisent les meilleurs résultats.",
+        ],
+        ["suivi-evaluation", "clause-insertion"],
+        ["facilitateurs", "elus"],
+        [],
+        None,
+        None,
+    ),
+    (
+        "rapport-achats-inclusifs",
+        DOC,
+        D(2025, 6, 12),
+        "Rapport : les achats inclusifs des collectivités",
+        "Panorama des pratiques des régions, départements et communes en matière de marchés réservés et de clauses d'insertion.",
+        [
+            "Le rapport recense les bonnes pratiques : allotissement favorable aux structures inclusives, sourcing, marchés réservés récurrents.",
+            "Il recommande d'inscrire ces pratiques dans le SPASER.",
+        ],
+        ["marches-reserves", "spaser"],
+        ["acheteurs", "elus"],
+        ["ccp-l2111-3", "ccp-l2113-13"],
+        None,
+        None,
+    ),
+    (
+        "newsletter-reseau-facilitateurs",
+        DOC,
+        D(2026, 3, 3),
+        "Réseau des facilitateurs : synthèse des rencontres techniques",
+        "Les facilitateurs de l'Hérault ont échangé sur la préparation de l'échéance de 2026 et l'harmonisation des indicateurs.",
+        [
+            "Les rencontres techniques ont porté sur la coordination des marchés multi-territoriaux et des marchés de l'État.",
+            "Un modèle commun de bilan d'exécution de la clause est en préparation.",
+        ],
+        ["suivi-evaluation", "obligation-2026"],
+        ["facilitateurs"],
+        [],
+        None,
+        None,
+    ),
+]
