@@ -177,3 +177,51 @@ def translate_demo_resources(hub, user=None):
         if translate_page(resource, english_values(resource), en, user):
             translated.append(resource.title)
     return translated
+
+
+# Editors' picks of the demo: (words, resource slug, description), per language of the hub.
+PROMOTIONS = {
+    "fr": [
+        (
+            "marché réservé",
+            "guide-marches-reserves",
+            "Le guide de la mission : réserver au handicap, à l'insertion ou aux deux.",
+        ),
+        (
+            "clause d'insertion",
+            "guide-rediger-clause-insertion",
+            "Rédiger la clause pas à pas, avec un exemple chiffré.",
+        ),
+    ],
+    "en": [
+        (
+            "reserved contract",
+            "guide-marches-reserves",
+            "The mission's guide: reserving for disability, work integration or both.",
+        ),
+    ],
+}
+
+
+def load_demo_promotions(hub):
+    """The demo's editors' picks (Wagtail's search promotions) on the French and English hubs;
+    returns the number created."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from modelsearch.utils import normalise_query_string
+
+    created = 0
+    for language, picks in PROMOTIONS.items():
+        localized = hub.get_translation_or_none(Locale.objects.get(language_code=language))
+        if localized is None:
+            continue
+        for words, slug, description in picks:
+            page = ResourcePage.objects.child_of(localized).filter(slug=slug).first()
+            if page is None:
+                continue
+            query, _ = Query.objects.get_or_create(query_string=normalise_query_string(words))
+            _pick, new = SearchPromotion.objects.get_or_create(
+                query=query, page=page, defaults={"description": description, "sort_order": 0}
+            )
+            created += new
+    return created

@@ -23,6 +23,7 @@ HUB = "/ressources/"
         HUB,
         HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9+handicap",
         HUB + "?q=licorne",
+        HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9",
         HUB + "alerte/",
         "/en/resources/?q=reserved+contract&theme=handicap",
         "/en/resources/reservation-ea-esat/",
@@ -55,6 +56,17 @@ def test_search_then_filter_shows_highlighted_results_and_the_feed_link(open_pag
     assert response.status == 200
     assert "<rss" in response.text()
     save_screenshot(page, "resources-search")
+
+
+def test_the_editors_pick_comes_above_the_results_and_opens(open_page):
+    page = open_page(HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9")
+    pick = page.locator(".search-promotions a").first
+    assert pick.is_visible()
+    top = page.locator(".search-promotions").bounding_box()["y"]
+    assert top < page.locator("#resultats").bounding_box()["y"]
+    save_screenshot(page, "resources-promoted")
+    pick.click()
+    page.wait_for_url("**/ressources/guide-marches-reserves/")
 
 
 def test_autocomplete_offers_titles_and_opens_the_chosen_one(open_page):

@@ -226,3 +226,14 @@ def test_running_the_demo_command_again_translates_nothing(pages):
     assert "Traductions anglaises publiées" not in out.getvalue()
     assert "déjà à jour" in out.getvalue()
     assert (Revision.objects.count(), StringTranslation.objects.count()) == (revisions, strings)
+
+
+def test_the_demo_promotes_the_reserved_contracts_guide_in_both_languages(client, pages):
+    fr_hub, _en_hub, pairs = pages
+    french, english = next((fr, en) for fr, en in pairs if fr.slug == "guide-marches-reserves")
+    response = client.get(fr_hub.url, {"q": "Marchés réservés"})
+    assert response.context["promoted"] == []  # picks answer their exact words only
+    response = client.get(fr_hub.url, {"q": "marche reserve"})
+    assert [link["url"] for link in response.context["promoted"]] == [french.url]
+    response = client.get(HUB, {"q": "Reserved contract"})
+    assert [link["url"] for link in response.context["promoted"]] == [english.url]

@@ -139,6 +139,10 @@ class Command(BaseCommand):
                 f"{len(translated)} pages du centre de ressources ({translated[0]}…)"
             )
         with transaction.atomic():
+            promoted = resources_demo.load_demo_promotions(hub)
+        if promoted:
+            self.report["created"].append(f"{promoted} résultats de recherche mis en avant")
+        with transaction.atomic():
             from newsletter.demo import load_newsletter_demo
 
             load_newsletter_demo(self.refs.pages["home"], self.admin)
