@@ -4,8 +4,10 @@ PostgreSQL-only tests out of the SQLite pass."""
 
 import email
 import email.policy
+import os
 import socket
 import threading
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -14,6 +16,37 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 import pytest
+
+DEMO_PASSWORD = "mot-de-passe-de-demonstration"
+
+
+@contextmanager
+def demo_site_in_transaction(django_db_blocker):
+    """The demo site of `load_demo_content`, French and English, inside a transaction rolled back on
+    exit: for module-scoped fixtures that build it once for many tests."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import TestCase
+
+    previous = os.environ.get("DEMO_ADMIN_PASSWORD")
+    os.environ["DEMO_ADMIN_PASSWORD"] = DEMO_PASSWORD
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            # wagtail-localize publishes translations on commit; inside this transaction, run those
+            # callbacks as the command returns.
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                call_command("load_demo_content", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            if previous is None:
+                os.environ.pop("DEMO_ADMIN_PASSWORD", None)
+            else:
+                os.environ["DEMO_ADMIN_PASSWORD"] = previous
+
 
 CONTENT_BODY = (
     "Les marchés réservés aux structures d'insertion favorisent le retour à l'emploi des personnes "

@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.core.management import call_command
-from django.db import connections, transaction
-from django.test import TestCase
+from django.db import connections
 
 import pytest
+
+from tests.conftest import demo_site_in_transaction
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root on a closed network: no sandbox, no GPU, and none of Chromium's own connections.
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-DEMO_PASSWORD = "mot-de-passe-de-demonstration"
 
 
 @pytest.fixture(scope="module")
@@ -41,24 +40,8 @@ def demo_site(django_db_setup, django_db_blocker):
             "The browser tests share the in-memory SQLite database with the live server: "
             "run them without DATABASE_URL (the SQLite pass of scripts/test.sh)."
         )
-    previous = os.environ.get("DEMO_ADMIN_PASSWORD")
-    os.environ["DEMO_ADMIN_PASSWORD"] = DEMO_PASSWORD
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            # wagtail-localize publishes translations on commit; inside this transaction, run those
-            # callbacks as the command returns.
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("load_demo_content", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            if previous is None:
-                os.environ.pop("DEMO_ADMIN_PASSWORD", None)
-            else:
-                os.environ["DEMO_ADMIN_PASSWORD"] = previous
+    with demo_site_in_transaction(django_db_blocker):
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -5,39 +5,23 @@ pages at /en/resources/; running the command again changes nothing.
 The demo site is built once for the module, in a transaction rolled back after it (as the browser
 tests do): building it takes about 15 s."""
 
-import os
 from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase
 
 import pytest
 
 from resources.demo_data import en as demo_data_en
+from tests.conftest import demo_site_in_transaction
 
 HUB = "/en/resources/"
 
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    previous = os.environ.get("DEMO_ADMIN_PASSWORD")
-    os.environ["DEMO_ADMIN_PASSWORD"] = "mot-de-passe-de-demonstration"
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                call_command("load_demo_content", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            if previous is None:
-                os.environ.pop("DEMO_ADMIN_PASSWORD", None)
-            else:
-                os.environ["DEMO_ADMIN_PASSWORD"] = previous
+    with demo_site_in_transaction(django_db_blocker):
+        yield
 
 
 @pytest.fixture
