@@ -8,21 +8,20 @@ from django.db.models import Q
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from modelsearch.utils import normalise_query_string
-
-from .text import fold
+from .text import significant_words
 
 
 def promoted_links(text, locale, within=None):
-    """[{title, url, description, external}] that editors promoted for `text` (case and accents
-    ignored): live public pages of `locale` (below `within` when given), and external links."""
-    wanted = fold(normalise_query_string(text))
+    """[{title, url, description, external}] that editors promoted for `text` (case, accents,
+    punctuation and stop words ignored): live public pages of `locale` (below `within` when given),
+    and external links."""
+    wanted = significant_words(text)
     if not wanted:
         return []
     queries = [
         query.pk
         for query in Query.objects.filter(editors_picks__isnull=False).distinct()
-        if fold(query.query_string) == wanted
+        if significant_words(query.query_string) == wanted
     ]
     if not queries:
         return []

@@ -24,10 +24,10 @@ from home.matching import (
     is_sqlite_backend,
     matching_ids,
 )
-from home.text import fold
+from home.text import STOP_WORDS, fold
 from home.views import parse_search_query
 
-from .highlight import STOP_WORDS, WORD_RE
+from .highlight import WORD_RE
 from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
 
 QUERY_MAX_LENGTH = 200

@@ -68,6 +68,7 @@ def test_picks_answer_words_on_the_first_page_without_filters(client, resources,
     assert promoted(client.get(hub.url, {"q": "insertion"}))
     assert not promoted(client.get(hub.url, {"q": "insertion", "annee": "2024"}))
     assert not promoted(client.get(hub.url, {"q": "insertion sociale"}))
+    assert promoted(client.get(hub.url, {"q": "l'insertion"}))  # stop words and punctuation aside
 
 
 def test_an_unpublished_or_foreign_page_is_not_shown_but_an_external_link_is(
