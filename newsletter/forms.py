@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import HONEYPOT_FIELD
+from home.forms import HoneypotMixin
 
 from .models import Audience
 
@@ -34,7 +34,12 @@ class ProfileFields(forms.Form):
     )
 
 
-class SubscribeForm(ProfileFields):
+class SubscribeForm(HoneypotMixin, ProfileFields):
+    honeypot_message = _(
+        "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à "
+        "la détection des robots, doit rester vide."
+    )
+
     email = forms.EmailField(
         label=_("Adresse électronique"),
         max_length=254,
@@ -56,25 +61,6 @@ class SubscribeForm(ProfileFields):
         self.label_suffix = ""
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-        # Hidden from people by CSS and from assistive technologies by aria-hidden; robots fill it in.
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Site web"),
-            required=False,
-            max_length=200,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(
-                _(
-                    "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à "
-                    "la détection des robots, doit rester vide."
-                ),
-                code="honeypot",
-            )
-        return cleaned_data
 
 
 class PreferencesForm(ProfileFields):

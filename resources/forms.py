@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import HONEYPOT_FIELD
+from home.forms import HoneypotMixin
 
 from .models import AlertFrequency
 
@@ -14,7 +14,12 @@ ALERT_CONSENT_TEXT = _(
 )
 
 
-class SearchAlertForm(forms.Form):
+class SearchAlertForm(HoneypotMixin, forms.Form):
+    honeypot_message = _(
+        "Votre alerte n'a pas été enregistrée : le champ « Site web », réservé à la "
+        "détection des robots, doit rester vide."
+    )
+
     email = forms.EmailField(
         label=_("Adresse électronique"),
         max_length=254,
@@ -35,21 +40,3 @@ class SearchAlertForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Site web"),
-            required=False,
-            max_length=200,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(
-                _(
-                    "Votre alerte n'a pas été enregistrée : le champ « Site web », réservé à la "
-                    "détection des robots, doit rester vide."
-                ),
-                code="honeypot",
-            )
-        return cleaned_data
