@@ -73,10 +73,10 @@ def _paragraph_text(root, paragraph_tags, text_tags, break_tags):
     return "\n".join(lines)
 
 
-def extract_docx(data):
+def _zip_xml_root(data, member):
+    """(the parsed root of `member` in the zip archive `data`, None) or (None, the failure)."""
     try:
-        xml = _read_zip_member(data, "word/document.xml")
-        root = SafeElementTree.fromstring(xml)
+        return SafeElementTree.fromstring(_read_zip_member(data, member)), None
     except (
         zipfile.BadZipFile,
         KeyError,
@@ -85,24 +85,21 @@ def extract_docx(data):
         DefusedXmlException,
         OSError,
     ) as error:
-        return ExtractionStatus.FAILED, "", f"{type(error).__name__}: {error}"[:300]
+        return None, (ExtractionStatus.FAILED, "", f"{type(error).__name__}: {error}"[:300])
+
+
+def extract_docx(data):
+    root, failure = _zip_xml_root(data, "word/document.xml")
+    if failure:
+        return failure
     text = _paragraph_text(root, {WORD_NS + "p"}, {WORD_NS + "t"}, {WORD_NS + "tab"})
     return _text_status(text)
 
 
 def extract_odt(data):
-    try:
-        xml = _read_zip_member(data, "content.xml")
-        root = SafeElementTree.fromstring(xml)
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        ElementTree.ParseError,
-        DefusedXmlException,
-        OSError,
-    ) as error:
-        return ExtractionStatus.FAILED, "", f"{type(error).__name__}: {error}"[:300]
+    root, failure = _zip_xml_root(data, "content.xml")
+    if failure:
+        return failure
     lines = []
     for node in root.iter():
         if node.tag in (ODF_TEXT_NS + "p", ODF_TEXT_NS + "h"):

@@ -64,6 +64,14 @@ class ResourceIndexPageFactory(wagtail_factories.PageFactory):
         model = ResourceIndexPage
 
 
+def _set(page, create, relation, items):
+    """Post-generation of a many-to-many relation of a resource page: set it, then save."""
+    if items:
+        getattr(page, relation).set(items)
+        if create:
+            page.save()
+
+
 class ResourcePageFactory(wagtail_factories.PageFactory):
     """A resource; pass `themes=[...]`, `audiences=[...]`, `legal_references=[...]` as lists."""
 
@@ -77,26 +85,15 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
         model = ResourcePage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def themes(obj, create, extracted, **kwargs):
-        if extracted:
-            obj.themes.set(extracted)
-            if create:
-                obj.save()
-
-    @factory.post_generation
-    def audiences(obj, create, extracted, **kwargs):
-        if extracted:
-            obj.audiences.set(extracted)
-            if create:
-                obj.save()
-
-    @factory.post_generation
-    def legal_references(obj, create, extracted, **kwargs):
-        if extracted:
-            obj.legal_references.set(extracted)
-            if create:
-                obj.save()
+    themes = factory.PostGeneration(
+        lambda obj, create, extracted, **kw: _set(obj, create, "themes", extracted)
+    )
+    audiences = factory.PostGeneration(
+        lambda obj, create, extracted, **kw: _set(obj, create, "audiences", extracted)
+    )
+    legal_references = factory.PostGeneration(
+        lambda obj, create, extracted, **kw: _set(obj, create, "legal_references", extracted)
+    )
 
     @factory.post_generation
     def documents(obj, create, extracted, **kwargs):

@@ -279,7 +279,7 @@ def page_summary(page):
     """A short description of a page for search results and meta tags."""
     text = getattr(page, "search_description", "") or ""
     if not text:
-        for attribute in ("intro", "hero_text"):
+        for attribute in ("intro", "summary", "hero_text"):
             value = getattr(page, attribute, "")
             if value:
                 text = strip_tags(str(value))

@@ -24,6 +24,7 @@ HUB = "/ressources/"
         HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9+handicap",
         HUB + "?q=licorne",
         HUB + "?q=march%C3%A9+r%C3%A9serv%C3%A9",
+        "/recherche/?q=march%C3%A9+r%C3%A9serv%C3%A9",
         HUB + "alerte/",
         "/en/resources/?q=reserved+contract&theme=handicap",
         "/en/resources/reservation-ea-esat/",
@@ -67,6 +68,9 @@ def test_the_editors_pick_comes_above_the_results_and_opens(open_page):
     save_screenshot(page, "resources-promoted")
     pick.click()
     page.wait_for_url("**/ressources/guide-marches-reserves/")
+    page = open_page("/recherche/?q=march%C3%A9+r%C3%A9serv%C3%A9")
+    assert page.locator(".search-promotions a").first.is_visible()
+    save_screenshot(page, "search-promoted")
 
 
 def test_autocomplete_offers_titles_and_opens_the_chosen_one(open_page):

@@ -283,3 +283,10 @@ def test_demo_command_links_the_hub_from_the_menu_and_the_home_page(db, settings
     assert hub.pk in [item.page_id for item in navigation.main_menu_items.all()]
     home = HomePage.objects.get(locale__language_code="fr")
     assert f'href="{hub.url}"' in "".join(str(block) for block in home.body)
+
+
+def test_site_search_shows_a_resource_with_its_summary(client, resources, hub):
+    response = client.get("/recherche/", {"q": "ESAT"})
+    content = html.unescape(response.content.decode())
+    assert resources.reserved_disability.title in content
+    assert resources.reserved_disability.summary[:60] in content
