@@ -100,8 +100,8 @@ def measure_baseline(hub, rng, runs):
 
     from wagtail.search.backends import get_search_backend
 
-    from home.matching import is_sqlite_backend
-    from home.views import parse_search_query
+    from core.search.matching import is_sqlite_backend
+    from core.search.query import parse_search_query
     from resources.models import Theme
     from resources.search import (
         FACETS,

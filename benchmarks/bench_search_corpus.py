@@ -152,7 +152,7 @@ def build(count, with_text, rng):
     from wagtail.documents import get_document_model
     from wagtail.models import Locale, Page, Site
 
-    from resources.demo_data import AUDIENCES, LEGAL_REFERENCES, THEMES
+    from resources.demo.data import AUDIENCES, LEGAL_REFERENCES, THEMES
     from resources.factories import ResourceIndexPageFactory
     from resources.models import (
         Audience,

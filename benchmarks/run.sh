@@ -26,8 +26,8 @@ step() { printf '\n== %s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 [[ -x "$PYTHON" && -x "$GUNICORN" ]] || die "no virtual environment: run 'make install' first"
-[[ -f "$ROOT/home/management/commands/load_demo_content.py" ]] \
-    || die "home/management/commands/load_demo_content.py is missing: nothing to measure"
+[[ -f "$ROOT/core/management/commands/load_demo_content.py" ]] \
+    || die "core/management/commands/load_demo_content.py is missing: nothing to measure"
 if [[ ${#LOAD_ARGS[@]} -eq 0 ]] && ! command -v wrk >/dev/null; then
     echo "wrk not found: trying 'apt-get install -y wrk' (Debian's package)"
     { apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 \

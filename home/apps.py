@@ -8,22 +8,12 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from core.digest import register_digest_source
 
+        from .models import latest_content_pages
         from .navigation import connect_signals
 
-        post_migrate.connect(_configure_groups, sender=self)
+        register_digest_source(
+            "content_pages", _("Dernières pages publiées du site"), latest_content_pages
+        )
         connect_signals()
-
-
-def _configure_groups(sender, apps=None, using="default", **kwargs):
-    # Runs after every migrate. Django creates the permissions of each app in that app's own
-    # post_migrate, and home comes first: create them all now, then give them to the groups.
-    from django.apps import apps as global_apps
-    from django.contrib.auth.management import create_permissions
-
-    from .permissions import configure_editor_groups
-
-    for app_config in global_apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using)
-    configure_editor_groups()

@@ -1,43 +1,10 @@
-"""The honeypot every public form carries against robots, and the contact form, built by Wagtail from
-the fields editors define."""
+"""The contact form, built by Wagtail from the fields editors define, with the site's honeypot."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-HONEYPOT_FIELD = "website"
-
-
-def honeypot_field():
-    """Hidden from people by CSS and from assistive technologies by aria-hidden; robots fill it in."""
-    return forms.CharField(
-        label=_("Site web"),
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-
-class HoneypotMixin:
-    """Adds the honeypot field (last) and refuses the form, with `honeypot_message`, when it is
-    filled in."""
-
-    honeypot_message = _(
-        "Le formulaire n'a pas été enregistré : le champ « Site web », réservé à la détection des "
-        "robots, doit rester vide."
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if HONEYPOT_FIELD not in self.fields:
-            self.fields[HONEYPOT_FIELD] = honeypot_field()
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(self.honeypot_message, code="honeypot")
-        return cleaned_data
+from core.forms import HONEYPOT_FIELD, HoneypotMixin, honeypot_field
 
 
 class ContactBaseForm(HoneypotMixin, BaseForm):

@@ -19,12 +19,16 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, F
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .blocks import RICH_TEXT_FEATURES, content_blocks, home_blocks
-from .forms import HONEYPOT_FIELD, ContactFormBuilder
+from core.blocks import RICH_TEXT_FEATURES, content_blocks
+from core.forms import HONEYPOT_FIELD
+from core.ratelimit import over_limit, rate_limited
+
+from .blocks import home_blocks
+from .forms import ContactFormBuilder
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -67,14 +71,22 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.ContentPage",
-        "home.ContactPage",
-        "resources.ResourceIndexPage",
-        "newsletter.NewsletterIndexPage",
-    ]
     max_count_per_parent = 1
     template = "home/home_page.html"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The page types that name the home page in their parent_page_types: each app says which
+        of its pages go under the home page, so that a new app touches no other. (Without
+        subpage_types Wagtail would also allow the types that name no parent, its base Page.)"""
+        if cls._clean_subpage_models is None:
+            cls._clean_subpage_models = [
+                model
+                for model in get_page_models()
+                if getattr(model, "parent_page_types", None) is not None
+                and cls in model.clean_parent_page_models()
+            ]
+        return cls._clean_subpage_models
 
     class Meta:
         verbose_name = _("Page d'accueil")
@@ -203,12 +215,10 @@ class ContactPage(AbstractEmailForm):
         )
 
     def serve(self, request, *args, **kwargs):
-        from .views import contact_rate_limited
-
-        if request.method == "POST" and contact_rate_limited(request):
-            from .views import rate_limited
-
-            return rate_limited(request, None)
+        if request.method == "POST" and over_limit(
+            request, "contact-form", settings.CONTACT_RATE_LIMIT
+        ):
+            return rate_limited(request)
         return super().serve(request, *args, **kwargs)
 
 
@@ -311,4 +321,14 @@ class MainMenuItem(MenuItemBase):
 class FooterItem(MenuItemBase):
     settings = ParentalKey(
         NavigationSettings, on_delete=models.CASCADE, related_name="footer_items"
+    )
+
+
+def latest_content_pages(locale, limit):
+    """The digest source of the site's pages (core.digest): the latest content pages published."""
+    return (
+        ContentPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-first_published_at")[:limit]
     )

@@ -1,9 +1,8 @@
-"""Site-wide views of the public site: search, robots.txt and the rate-limit answer."""
-
-import re
+"""Site-wide views of the public site: search, robots.txt and the health check."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -11,58 +10,19 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And
-from wagtail.search.utils import parse_query_string
 
-from django_ratelimit.core import is_ratelimited
-
-from .matching import MatchedObjects, is_database_backend, matching_ids
-from .promotions import promoted_links
+from core.pagination import paginate
+from core.search.matching import MatchedObjects, is_database_backend, matching_ids
+from core.search.promotions import promoted_links
+from core.search.query import parse_search_query
 
 SEARCH_MAX_LENGTH = 200
-# Punctuation that does not join two word characters ("-", "''" or "*" alone or at a word's edge);
-# inside a word it stays: "L2113-13", "l'emploi".
-LOOSE_PUNCTUATION = re.compile(r'(?<!\w)[^\w\s"]+|[^\w\s"]+(?!\w)')
-WORD_RE = re.compile(r"\w", re.UNICODE)
 SEARCH_PAGE_SIZE = 10
-
-
-def parse_search_query(text):
-    """The visitor's words as a Wagtail query: every word must match ("all words"), "quoted phrases"
-    match as phrases, and an unbalanced quote or an engine operator is taken as plain text. Colons are
-    not Wagtail's field filters here ("CCP:L2113-13" is two words)."""
-    # Loose punctuation matches nothing, and Wagtail's PostgreSQL backend fails to combine the empty
-    # query it makes of a word such as "-''AND": it goes (double quotes stay, they make phrases).
-    text = LOOSE_PUNCTUATION.sub(" ", text.replace(":", " "))
-    _filters, query = parse_query_string(text, operator="and")
-    # A part without any letter or digit gives PostgreSQL an empty query that it cannot combine:
-    # leave such parts out; None when nothing is left to search for.
-    parts = query.subqueries if isinstance(query, And) else [query]
-    parts = [part for part in parts if WORD_RE.search(getattr(part, "query_string", "") or "")]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-def contact_rate_limited(request):
-    """Count one contact-form post for the visitor's address; True once the limit is passed."""
-    return is_ratelimited(
-        request,
-        group="contact-form",
-        key="ip",
-        rate=settings.CONTACT_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
-
-
-def rate_limited(request, exception):
-    return render(request, "429.html", status=429)
 
 
 def site_search(query):
     """The live pages of the visitor's language matching `query` (None: nothing), best first; on
-    the database backends through one full-text match (home.matching), so that a search stays fast
+    the database backends through one full-text match (core.search.matching), so that a search stays fast
     over tens of thousands of resources."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active())
     if query is None:
@@ -95,19 +55,7 @@ def search(request):
     search_query = parse_search_query(query) if query else None
     if query:
         results = site_search(search_query)
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
-        raw_page = request.GET.get("page", "1")
-        try:
-            results_page = paginator.page(raw_page)
-        except PageNotAnInteger:
-            messages.append(
-                _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
-                % {"page": raw_page[:20]}
-            )
-            results_page = paginator.page(1)
-        except EmptyPage:
-            messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
-            results_page = paginator.page(paginator.num_pages)
+        results_page = paginate(results, request.GET.get("page", "1"), messages, SEARCH_PAGE_SIZE)
 
     on_first_page = results_page is not None and results_page.number == 1
     return render(
@@ -139,9 +87,6 @@ def robots_txt(request):
 @require_GET
 def healthz(request):
     """For load balancers and uptime checks: answers once the database does."""
-    from django.db import connection
-    from django.http import HttpResponse
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")

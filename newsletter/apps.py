@@ -8,4 +8,4 @@ class NewsletterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import digest, signals  # noqa: F401  (registers the digest sources and webhooks)
+        from . import signals  # noqa: F401  (connects the webhooks)

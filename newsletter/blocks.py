@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import content_blocks
-
-from .digest import digest_items, digest_source_choices
+from core.blocks import content_blocks
+from core.digest import digest_items, digest_source_choices
 
 # Accordions, videos and card grids need CSS or JavaScript that email clients do not run.
 EMAIL_SAFE_BLOCKS = {"heading", "paragraph", "image", "quote", "call_to_action", "key_figures"}

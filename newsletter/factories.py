@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.factories import paragraph
+from core.factories import paragraph
 
 from .models import (
     Consent,

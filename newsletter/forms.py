@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import HoneypotMixin
+from core.forms import EmailAddressField, HoneypotMixin
 
 from .models import Audience
 
@@ -40,15 +40,7 @@ class SubscribeForm(HoneypotMixin, ProfileFields):
         "la détection des robots, doit rester vide."
     )
 
-    email = forms.EmailField(
-        label=_("Adresse électronique"),
-        max_length=254,
-        error_messages={
-            "required": _("Indiquez votre adresse électronique."),
-            "invalid": _("Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = EmailAddressField()
     audiences = AudienceChoiceField(
         label=_("Je souhaite recevoir l'actualité pour"),
         queryset=Audience.objects.all(),

@@ -3,10 +3,9 @@ people (the resource hub's search alerts): subscribe with double opt-in, confirm
 the suppression list, and build the links and headers every email must carry.
 
     from newsletter import subscriptions
-    from newsletter.models import Purpose
 
     consent = subscriptions.subscribe(
-        "camille@example.org", purpose=Purpose.ALERT, language="fr",
+        "camille@example.org", purpose=subscriptions.Purpose.ALERT, language="fr",
         consent_text=str(text_shown_next_to_the_button), ip=request.META["REMOTE_ADDR"],
         details={"search": "clause insertion"},
     )
@@ -16,6 +15,7 @@ sent to a subscriber must carry `list_unsubscribe_headers(subscriber)` and a lin
 `preferences_url(subscriber)`; no email may go to an address for which `is_suppressed` is true.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -26,6 +26,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from core.ratelimit import over_limit
 
 from .models import (
     Audience,
@@ -39,6 +41,7 @@ from .models import (
     normalise_email,
 )
 
+# Other apps name a consent's purpose as subscriptions.Purpose (imported above from .models).
 CONFIRM_SALT = "newsletter.confirm"
 SUBSCRIBER_SALT = "newsletter.subscriber"
 PROFILE_FIELDS = ("name", "organisation", "territory")
@@ -50,6 +53,38 @@ class InvalidToken(Exception):
 
 def absolute_url(path):
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
+
+
+def subscribe_rate_limited(request):
+    """Count one subscription request (newsletter or alert) for the visitor's address; True once
+    NEWSLETTER_RATE_LIMIT is passed. Every form that subscribes an address shares this limit."""
+    return over_limit(request, "newsletter-subscribe", settings.NEWSLETTER_RATE_LIMIT)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What an email to a subscriber needs: the address, the language, the links and headers every
+    email must carry, and whether the address may be written to at all."""
+
+    email: str
+    language: str
+    preferences_url: str
+    unsubscribe_url: str
+    headers: dict
+    suppressed: bool
+
+
+def recipient(consent):
+    """The Recipient of an email sent under `consent` (a search alert's digest, for instance)."""
+    subscriber = consent.subscriber
+    return Recipient(
+        email=subscriber.email,
+        language=subscriber.language,
+        preferences_url=preferences_url(subscriber),
+        unsubscribe_url=unsubscribe_url(subscriber),
+        headers=list_unsubscribe_headers(subscriber),
+        suppressed=is_suppressed(subscriber.email),
+    )
 
 
 # --- Tokens -----------------------------------------------------------------------------------------

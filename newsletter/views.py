@@ -8,37 +8,18 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from django_ratelimit.core import is_ratelimited
-
-from home.views import rate_limited
+from core.ratelimit import client_ip, rate_limited
 
 from . import subscriptions
 from .forms import CONSENT_TEXT, PreferencesForm, SubscribeForm
 from .models import Purpose
 
 
-def client_ip(request):
-    key = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
-    value = request.META.get(key, "") or ""
-    return value.split(",")[0].strip() or None
-
-
-def subscribe_rate_limited(request):
-    return is_ratelimited(
-        request,
-        group="newsletter-subscribe",
-        key="ip",
-        rate=settings.NEWSLETTER_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "POST":
-        if subscribe_rate_limited(request):
-            return rate_limited(request, None)
+        if subscriptions.subscribe_rate_limited(request):
+            return rate_limited(request)
         form = SubscribeForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data

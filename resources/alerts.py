@@ -1,18 +1,17 @@
-"""Search alerts: subscribe a visitor to the current search (through the newsletter app's double
-opt-in) and send each confirmed alert the digest of the resources published since its last one."""
+"""The hub's search alerts (core.alerts): subscribe a visitor to the current search through the
+newsletter app's double opt-in, and give core what it needs to send each confirmed alert the digest
+of the resources published since its last one."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.http import QueryDict
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.alerts import AlertSource
 from newsletter import subscriptions
-from newsletter.models import Purpose
 
-from .models import SearchAlert
+from .models.alerts import SearchAlert
+from .models.pages import ResourcePage
 from .search import read_params, run_search
 
 DIGEST_LIMIT = 30
@@ -23,7 +22,7 @@ def subscribe_to_search(hub, *, email, frequency, querystring, language, consent
     with transaction.atomic():
         consent = subscriptions.subscribe(
             email,
-            purpose=Purpose.ALERT,
+            purpose=subscriptions.Purpose.ALERT,
             language=language,
             consent_text=consent_text,
             ip=ip,
@@ -39,7 +38,7 @@ def subscribe_to_search(hub, *, email, frequency, querystring, language, consent
 
 
 def active_alerts(frequency):
-    """Alerts whose consent is confirmed and not withdrawn, address not suppressed."""
+    """Alerts whose consent is confirmed and not withdrawn, on a live hub."""
     return SearchAlert.objects.filter(
         frequency=frequency,
         consent__confirmed_at__isnull=False,
@@ -53,8 +52,6 @@ def new_resources(alert, until):
     params.sort = "date"
     results = run_search(alert.hub, params)
     # The engines filter on first publication; the window is (last digest, now].
-    from .models import ResourcePage
-
     ids = ResourcePage.objects.filter(
         first_published_at__gt=alert.last_sent_at, first_published_at__lte=until
     ).values_list("pk", flat=True)
@@ -64,37 +61,30 @@ def new_resources(alert, until):
     return [page for page in results[:500] if page.pk in wanted][:DIGEST_LIMIT]
 
 
-def send_alert(alert, now=None):
-    """Send one alert's digest if anything new matches; returns the number of resources sent."""
-    now = now or timezone.now()
-    subscriber = alert.consent.subscriber
-    if subscriptions.is_suppressed(subscriber.email):
-        return 0
-    resources = new_resources(alert, now)
-    if resources:
-        with translation.override(subscriber.language):
-            search_url = subscriptions.absolute_url(
-                alert.hub.url + (f"?{alert.querystring}" if alert.querystring else "")
-            )
-            context = {
-                "resources": [(page, subscriptions.absolute_url(page.url)) for page in resources],
-                "search_url": search_url,
-                "hub": alert.hub,
-                "preferences_url": subscriptions.preferences_url(subscriber),
-                "unsubscribe_url": subscriptions.unsubscribe_url(subscriber),
-                "site_name": settings.WAGTAIL_SITE_NAME,
-            }
-            message = EmailMultiAlternatives(
-                subject=_("%(count)s nouvelle(s) ressource(s) pour votre recherche — %(site)s")
-                % {"count": len(resources), "site": settings.WAGTAIL_SITE_NAME},
-                body=render_to_string("resources/email/alert.txt", context),
-                from_email=settings.NEWSLETTER_FROM_EMAIL,
-                to=[subscriber.email],
-                headers=subscriptions.list_unsubscribe_headers(subscriber),
-            )
-            message.attach_alternative(
-                render_to_string("resources/email/alert.html", context), "text/html"
-            )
-        message.send()
-    SearchAlert.objects.filter(pk=alert.pk).update(last_sent_at=now)
-    return len(resources)
+def alert_context(alert, resources):
+    search_url = subscriptions.absolute_url(
+        alert.hub.url + (f"?{alert.querystring}" if alert.querystring else "")
+    )
+    return {
+        "resources": [(page, subscriptions.absolute_url(page.url)) for page in resources],
+        "search_url": search_url,
+        "hub": alert.hub,
+    }
+
+
+def alert_subject(count):
+    return _("%(count)s nouvelle(s) ressource(s) pour votre recherche — %(site)s") % {
+        "count": count,
+        "site": settings.WAGTAIL_SITE_NAME,
+    }
+
+
+ALERT_SOURCE = AlertSource(
+    model=SearchAlert,
+    active=active_alerts,
+    new_items=new_resources,
+    recipient=lambda alert: subscriptions.recipient(alert.consent),
+    context=alert_context,
+    subject=alert_subject,
+    template="resources/email/alert",
+)

@@ -8,4 +8,9 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.alerts import register_alert_source
+
+        from . import signals  # noqa: F401  (extracts a document's text when it is saved)
+        from .alerts import ALERT_SOURCE
+
+        register_alert_source(ALERT_SOURCE)

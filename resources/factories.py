@@ -8,7 +8,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.factories import ContentStreamBlockFactory
+from core.factories import ContentStreamBlockFactory
 
 from .models import (
     Audience,

@@ -1,7 +1,7 @@
 """The hub's search: the visitor's query and filters read from the URL, run on the configured search
 backend, with facet counts. Shared by the hub page, its feeds and the autocomplete endpoint.
 
-With a query, the full-text match runs once (home.matching): on the database backends it gives
+With a query, the full-text match runs once (core.search.matching): on the database backends it gives
 the matching ids, from which the page, the count and the facets are read; Elasticsearch counts every
 facet in one request. Without a query, grouped SQL counts the filtered queryset."""
 
@@ -17,18 +17,18 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from home.matching import (
+from core.search.matching import (
     MatchedObjects,
     elasticsearch_facets,
     is_database_backend,
     is_sqlite_backend,
     matching_ids,
 )
-from home.text import STOP_WORDS, fold
-from home.views import parse_search_query
+from core.search.query import parse_search_query
+from core.text import STOP_WORDS, WORD_RE, fold
 
-from .highlight import WORD_RE
-from .models import Audience, LegalReference, ResourceKind, ResourcePage, Theme
+from .models.pages import ResourceKind, ResourcePage
+from .models.snippets import Audience, LegalReference, Theme
 
 QUERY_MAX_LENGTH = 200
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")

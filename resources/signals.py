@@ -5,11 +5,11 @@ from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
 
+from .tasks import extract_document_text
+
 
 @receiver(post_save, sender=get_document_model())
 def extract_text_on_document_save(sender, instance, raw=False, **kwargs):
     if raw or not instance.file:
         return
-    from .tasks import extract_document_text
-
     extract_document_text.enqueue(instance.pk)

@@ -5,7 +5,13 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
 from django_tasks import task
+
+from .extraction import extract_text
+from .models import DocumentText, ResourcePage
 
 logger = logging.getLogger(__name__)
 
@@ -14,12 +20,6 @@ logger = logging.getLogger(__name__)
 def extract_document_text(document_id):
     """Extract the text of one document, store it with its status, and reindex the resources that
     attach it. A damaged or encrypted file is stored with its status for the editor, its text empty."""
-    from wagtail.documents import get_document_model
-    from wagtail.search import index
-
-    from .extraction import extract_text
-    from .models import DocumentText, ResourcePage
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return

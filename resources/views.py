@@ -1,31 +1,34 @@
 """The hub's search page and its autocomplete endpoint (served by ResourceIndexPage's routes)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.promotions import promoted_links
+from core.alerts import SearchAlertForm
+from core.pagination import paginate
+from core.ratelimit import client_ip, rate_limited
+from core.search.highlight import highlight_best_passage, highlight_title
+from core.search.promotions import promoted_links
+from core.text import WORD_RE
+from newsletter import subscriptions
 
-from .highlight import WORD_RE, highlight_best_passage, highlight_title
-from .search import facet_counts, read_params, run_search, suggestions
+from .alerts import subscribe_to_search
+from .forms import ALERT_CONSENT_TEXT
+from .models.pages import ResourceKind, ResourcePage
+from .search import (
+    FACET_LABELS,
+    FACETS,
+    PAGE_SIZE,
+    _filter_value,
+    facet_counts,
+    read_params,
+    run_search,
+    suggestions,
+)
 
 AUTOCOMPLETE_LIMIT = 8
-
-
-def paginate(results, raw_page, messages, page_size):
-    paginator = Paginator(results, page_size)
-    try:
-        return paginator.page(raw_page)
-    except PageNotAnInteger:
-        messages.append(
-            _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
-            % {"page": raw_page}
-        )
-        return paginator.page(1)
-    except EmptyPage:
-        messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
-        return paginator.page(paginator.num_pages)
 
 
 def result_entries(results_page, query):
@@ -49,8 +52,6 @@ def result_entries(results_page, query):
 def hub_search(request, hub):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    from .search import PAGE_SIZE
-
     params = read_params(request.GET, hub.locale)
     results = run_search(hub, params)
     results_page = paginate(results, params.page, params.messages, PAGE_SIZE)
@@ -85,8 +86,6 @@ def autocomplete(request, hub):
     text = " ".join(WORD_RE.findall(text if isinstance(text, str) else "")[:10])[:100]
     if len(text) < 2:
         return JsonResponse({"results": []})
-    from .models import ResourcePage
-
     pages = (
         ResourcePage.objects.live()
         .public()
@@ -98,21 +97,13 @@ def autocomplete(request, hub):
 
 def search_alert(request, hub):
     """GET: the alert form for the search in the URL; POST: subscribe (double opt-in)."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from newsletter.views import client_ip, rate_limited, subscribe_rate_limited
-
-    from .alerts import subscribe_to_search
-    from .forms import ALERT_CONSENT_TEXT, SearchAlertForm
-
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     status = 200
     done = False
     if request.method == "POST":
-        if subscribe_rate_limited(request):
-            return rate_limited(request, None)
+        if subscriptions.subscribe_rate_limited(request):
+            return rate_limited(request)
         form = SearchAlertForm(request.POST)
         if form.is_valid():
             params = read_params(QueryDict(form.cleaned_data["search"]), hub.locale)
@@ -147,9 +138,6 @@ def search_alert(request, hub):
 
 def describe_search(params, hub):
     """The search in words: « insertion » ; Thème : Marchés réservés ; Année : 2024."""
-    from .models import ResourceKind
-    from .search import FACET_LABELS, FACETS, _filter_value
-
     # The punctuation is the language's: « insertion » ; Thème : … in French, “insertion”; Theme: …
     parts = [_("« %(query)s »") % {"query": params.query}] if params.query else []
     for name, value in params.filters.items():

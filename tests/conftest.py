@@ -136,7 +136,8 @@ def english_home(home_page, locales):
 @pytest.fixture
 def content_page(home_page):
     """A published French content page about reserved contracts."""
-    from home.factories import ContentPageFactory, paragraph
+    from core.factories import paragraph
+    from home.factories import ContentPageFactory
 
     page = ContentPageFactory(
         parent=home_page,
@@ -151,7 +152,7 @@ def content_page(home_page):
 
 @pytest.fixture
 def english_content_page(content_page, english_home, locales):
-    from home.factories import paragraph
+    from core.factories import paragraph
 
     page = content_page.copy_for_translation(locales.en)
     page.title = "Reserved contracts"

@@ -23,28 +23,6 @@ MENU_CACHE_SECONDS = 60
 # Open Graph wants a territory; the site's languages are written for these audiences.
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
-# Input purposes (WCAG 1.3.5) for the field names editors usually give the contact form.
-AUTOCOMPLETE = {
-    "nom": "name",
-    "nom-prenom": "name",
-    "prenom-nom": "name",
-    "name": "name",
-    "prenom": "given-name",
-    "nom-de-famille": "family-name",
-    "courriel": "email",
-    "email": "email",
-    "e-mail": "email",
-    "adresse-electronique": "email",
-    "telephone": "tel",
-    "phone": "tel",
-    "structure": "organization",
-    "organisation": "organization",
-    "organisme": "organization",
-    "collectivite": "organization",
-    "fonction": "organization-title",
-    "code-postal": "postal-code",
-}
-
 
 def _memo(context, key, compute):
     """Compute a value once per request: the layout asks for the site and the home page many times."""
@@ -288,40 +266,8 @@ def page_summary(page):
 
 
 @register.filter
-def video_provider(embed_url):
-    host = (urlparse(embed_url or "").hostname or "").lower()
-    if "youtube" in host:
-        return "YouTube"
-    if "vimeo" in host:
-        return "Vimeo"
-    if "dailymotion" in host:
-        return "Dailymotion"
-    return host
-
-
-@register.filter
 def is_external_url(url):
     return urlparse(url or "").scheme in {"http", "https"}
-
-
-@register.simple_tag
-def form_widget(field):
-    """Render a form field's widget tied to its help text and error by aria-describedby."""
-    described_by = []
-    attrs = {}
-    if field.help_text:
-        described_by.append(f"{field.auto_id}-aide")
-    if field.errors:
-        described_by.append(f"{field.auto_id}-erreur")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    widget_type = getattr(field, "widget_type", "")
-    if widget_type not in {"checkbox", "radioselect", "checkboxselectmultiple", "hidden"}:
-        autocomplete = "email" if widget_type == "email" else AUTOCOMPLETE.get(field.name)
-        if autocomplete and "autocomplete" not in field.field.widget.attrs:
-            attrs["autocomplete"] = autocomplete
-    return field.as_widget(attrs=attrs)
 
 
 @register.simple_tag(takes_context=True)

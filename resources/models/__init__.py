@@ -1,10 +1,10 @@
-from .alerts import AlertFrequency, SearchAlert
+from .alerts import SearchAlert
 from .documents import DocumentText, ExtractionStatus
-from .pages import ResourceAttachment, ResourceIndexPage, ResourceKind, ResourcePage
+from .hub import ResourceIndexPage
+from .pages import ResourceAttachment, ResourceKind, ResourcePage
 from .snippets import Audience, LegalReference, Theme
 
 __all__ = [
-    "AlertFrequency",
     "SearchAlert",
     "Audience",
     "DocumentText",

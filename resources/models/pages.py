@@ -1,4 +1,4 @@
-"""The resource hub (one ResourceIndexPage) and its resources: watch notes, guides, model clauses and
+"""The resources of the hub (models.hub): watch notes, guides, model clauses and
 reference documents, each with its taxonomies, documents and the text extracted from them."""
 
 from django.db import models
@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import content_blocks
+from core.blocks import content_blocks
 
-from .documents import ExtractionStatus
+from .documents import DocumentText, ExtractionStatus
 
 
 class ResourceKind(models.TextChoices):
@@ -26,57 +25,6 @@ class ResourceKind(models.TextChoices):
 
 
 TAXONOMY_FIELDS = ("themes", "audiences", "legal_references")
-
-
-class ResourceIndexPage(RoutablePageMixin, Page):
-    """The hub: search, filters, feeds and autocomplete over the resources below it."""
-
-    intro = models.TextField(_("Introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
-    max_count_per_parent = 1
-    template = "resources/resource_index_page.html"
-
-    class Meta:
-        verbose_name = _("Centre de ressources")
-        verbose_name_plural = _("Centres de ressources")
-
-    @path("")
-    def search_view(self, request):
-        from resources.views import hub_search
-
-        return hub_search(request, self)
-
-    @path("flux/rss/")
-    def rss_feed(self, request):
-        from resources.feeds import ResourceRssFeed
-
-        return ResourceRssFeed(self)(request)
-
-    @path("flux/atom/")
-    def atom_feed(self, request):
-        from resources.feeds import ResourceAtomFeed
-
-        return ResourceAtomFeed(self)(request)
-
-    @path("suggestions/")
-    def autocomplete_view(self, request):
-        from resources.views import autocomplete
-
-        return autocomplete(request, self)
-
-    @path("alerte/")
-    def alert_view(self, request):
-        from resources.views import search_alert
-
-        return search_alert(request, self)
-
-    def serve_preview(self, request, mode_name):
-        return self.search_view(request)
 
 
 class ResourcePage(Page):
@@ -205,8 +153,6 @@ class ResourcePage(Page):
         """The extracted text of the attached documents whose extraction succeeded: a corrupt or
         encrypted file adds nothing, so the index never holds a half-read document. Reads through
         the attachments, so that a bulk reindex can prefetch them."""
-        from .documents import DocumentText
-
         texts = []
         for attachment in self.attachments.all():
             try:

@@ -10,15 +10,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import sitemaps
 from home import views as home_views
-from home.sitemaps import MultilingualSitemap
 from newsletter import views as newsletter_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", home_views.healthz, name="healthz"),
     # Provider webhooks (anymail) and the RFC 8058 one-click unsubscribe: mailbox providers and email

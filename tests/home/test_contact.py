@@ -7,7 +7,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 import pytest
 
-from home.forms import HONEYPOT_FIELD
+from core.forms import HONEYPOT_FIELD
 
 
 def page_text(response):

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from home.permissions import EDITORS, MODERATORS, WORKFLOW_NAME, configure_editor_groups
+from core.permissions import EDITORS, MODERATORS, WORKFLOW_NAME, configure_editor_groups
 
 PASSWORD = "un mot de passe assez long"
 

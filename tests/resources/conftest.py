@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from home.factories import paragraph
+from core.factories import paragraph
 
 
 @pytest.fixture

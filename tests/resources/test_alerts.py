@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
+from core.alerts import send_alert
 from newsletter import subscriptions
 from newsletter.models import Purpose, SuppressionReason
-from resources.alerts import send_alert
 from resources.models import SearchAlert
 
 from .conftest import make_resource

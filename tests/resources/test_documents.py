@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 
 import pytest
 
-from home.factories import DocumentFactory, pdf_bytes
+from core.factories import DocumentFactory, pdf_bytes
 from resources.extraction import extract_text
 from resources.models import DocumentText, ExtractionStatus
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 import pytest
 
-from resources.demo_data import en as demo_data_en
+from resources.demo.data import en as demo_data_en
 from tests.conftest import demo_site_in_transaction
 
 HUB = "/en/resources/"

@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from home.matching import ELASTICSEARCH_FACET_SIZE, MatchedObjects, elasticsearch_facets
+from core.search.matching import ELASTICSEARCH_FACET_SIZE, MatchedObjects, elasticsearch_facets
 from resources.search import FACETS, base_queryset, facet_counts, read_params, run_search
 
 from .conftest import make_resource

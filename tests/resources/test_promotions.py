@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
-from home.permissions import EDITORS
+from core.permissions import EDITORS
 
 pytestmark = pytest.mark.django_db
 

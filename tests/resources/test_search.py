@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resources.highlight import highlight_best_passage, highlight_passage, highlight_title
+from core.search.highlight import highlight_best_passage, highlight_passage, highlight_title
 
 
 def titles(response):

@@ -37,6 +37,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # The shared machinery, then one app per domain (docs/architecture.md).
+    "core",
     "home",
     "resources",
     "newsletter",
@@ -293,7 +295,15 @@ ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)
 
 # Contact form: this many posts per address and per window before the form answers "try later".
 CONTACT_RATE_LIMIT = env("CONTACT_RATE_LIMIT", "5/10m")
-RATELIMIT_VIEW = "home.views.rate_limited"
+RATELIMIT_VIEW = "core.ratelimit.rate_limited"
+
+# The apps' demo builders (core.demo), run in this order by `manage.py load_demo_content`: the home
+# page first, since every other app's pages go under it.
+DEMO_BUILDERS = [
+    "home.demo.HomeDemo",
+    "resources.demo.ResourcesDemo",
+    "newsletter.demo.NewsletterDemo",
+]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
 # Content Security Policy: nothing is loaded from a third-party server; embedded videos load in a frame

@@ -1,0 +1,86 @@
+"""Build the demo site: each app's demo content (its builder in `<app>/demo/`, in the order of
+settings.DEMO_BUILDERS), with its English translations through wagtail-localize, and an administrator
+plus two editor accounts.
+
+Idempotent: pages are looked up by slug and locale and republished only when their content differs
+from what the builders would write; running it twice gives the same site, and prints the same
+credentials.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from core.demo import Demo, DemoError, demo_builders, demo_password, ensure_user
+from core.permissions import configure_editor_groups
+from core.translation import TranslationMismatch
+
+
+class Command(BaseCommand):
+    help = (
+        "Construit le site de démonstration (pages en français et leur traduction anglaise, menus, "
+        "coordonnées, comptes de démonstration). Peut être relancée sans créer de doublons."
+    )
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        password = demo_password()
+        editors, moderators = configure_editor_groups()
+        builders = demo_builders()
+        try:
+            with transaction.atomic():
+                admin = ensure_user(
+                    "admin",
+                    "admin@clausesociale34.fr",
+                    password,
+                    superuser=True,
+                    first_name="Administrateur",
+                )
+                ensure_user(
+                    "redactrice",
+                    "redactrice@example.org",
+                    password,
+                    group=editors,
+                    first_name="Rédactrice",
+                    last_name="Démo",
+                )
+                ensure_user(
+                    "moderateur",
+                    "moderateur@example.org",
+                    password,
+                    group=moderators,
+                    first_name="Modérateur",
+                    last_name="Démo",
+                )
+                demo = Demo(admin)
+                for builder in builders:
+                    builder.prepare(demo)
+            for builder in builders:
+                builder.build(demo)
+        except (DemoError, TranslationMismatch) as error:
+            raise CommandError(str(error)) from error
+        self.print_summary(demo.report, password)
+
+    def print_summary(self, report, password):
+        if self.verbosity == 0:
+            return
+        for label, titles in (
+            ("Pages créées", report["created"]),
+            ("Pages mises à jour", report["updated"]),
+            ("Traductions anglaises publiées", report["translated"]),
+        ):
+            if titles:
+                self.stdout.write(f"{label} : {', '.join(titles)}")
+        if not any(report.values()):
+            self.stdout.write("Le site de démonstration est déjà à jour.")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Site : {base}/ (français) et {base}/en/ (anglais)"))
+        self.stdout.write(
+            f"Administration : {base}/admin/  identifiant : admin  mot de passe : {password}"
+        )
+        self.stdout.write(
+            f"Rédactrice (groupe Rédacteurs) : identifiant : redactrice  mot de passe : {password}"
+        )
+        self.stdout.write(
+            f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
+        )
