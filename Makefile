@@ -38,9 +38,10 @@ test: install system-deps lint ## Run the whole suite: SQLite, PostgreSQL, brows
 	$(MANAGE) makemigrations --check --dry-run
 	bash scripts/test.sh
 
-lint: install ## Check the code with ruff
+lint: install ## Check the code (ruff) and the boundaries between the rooms (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=site $(BIN)/lint-imports --no-cache
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -56,9 +57,9 @@ messages: install ## Extract translatable strings into the .po files and compile
 bench-search: install system-deps ## Only the search benchmark of make bench (50,000 resources, SQLite and PostgreSQL, ~8 min)
 	bash benchmarks/search.sh
 
-lock: install ## Re-pin the dependencies from pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --output-file=requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --extra=dev --output-file=requirements-dev.lock pyproject.toml
+lock: install ## Re-pin the dependencies from pyproject.toml (lock files that install on any machine)
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra=dev --output-file=requirements-dev.lock pyproject.toml
 
 clean: ## Remove the virtual environment and local data (database, media)
 	rm -rf $(VENV) var

@@ -74,7 +74,7 @@ def in_child(function):
             result = function()
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             payload = json.dumps({"result": result, "memory_kib": max(0, peak - start)})
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             payload = json.dumps({"error": repr(error)})
         os.write(write, payload.encode())
         os.close(write)

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods
 from .forms import AudienceChoiceField
 from .importing import import_subscribers
 from .models import Audience, CampaignSend, NewsletterPage
-from .sending import cancel_send, pause_send, resume_send, send_test
+from .sending import send_test
+from .sending.control import cancel_send, pause_send, resume_send
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 

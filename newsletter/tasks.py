@@ -4,14 +4,14 @@ from django.utils import timezone
 
 from django_tasks import task
 
+from .models import CampaignSend
+from .sending.loop import run_send
+
 
 @task(queue_name="email")
 def send_campaign(send_id):
     """Start the send if it is due and send it to the end; when the provider asks to wait, queue
     itself again for later (backends that cannot defer leave it to `manage.py send_newsletters`)."""
-    from .models import CampaignSend
-    from .sending import run_send
-
     outcome = run_send(send_id)
     if outcome == "waiting":
         next_attempt = CampaignSend.objects.values_list("next_attempt_at", flat=True).get(

@@ -17,7 +17,7 @@ from wagtail.admin.widgets import Button
 
 from . import admin_views
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
-from .sending import create_send
+from .sending.control import create_send
 
 
 class SubscriberViewSet(ModelViewSet):

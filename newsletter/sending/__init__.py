@@ -14,14 +14,14 @@
 5. A provider's 429 or 5xx puts the whole batch back and the send waits (exponential backoff) before
    resuming; a permanent error is recorded on each recipient it concerns.
 
-Where each part lives: `control` (create, pause, resume, cancel), `ledger` (recipients, the Delivery
+Where each part lives: `control` (create, pause, resume, cancel: imported as
+`newsletter.sending.control`, since it queues `tasks.send_campaign`, which runs `loop`), `ledger` (recipients, the Delivery
 rows, outcomes), `claims` (leases), `loop` (`run_send`), `delivery` (which way a batch goes),
 `merge_data` (one provider call a batch), `one_by_one` (SMTP and the others), `personalisation`
 (greeting and links), `errors`, `proof` (test sends to editors).
 """
 
 from .claims import claim_batch, release
-from .control import cancel_send, create_send, pause_send, resume_send
 from .delivery import NO_BATCH_PROVIDERS, deliver_batch, still_allowed
 from .errors import ProviderConfigurationError, TransientProviderError
 from .ledger import CREATE_CHUNK, recipients, save_outcomes, start_send
@@ -40,17 +40,13 @@ __all__ = [
     "ProviderConfigurationError",
     "TransientProviderError",
     "batch_size",
-    "cancel_send",
     "claim_batch",
-    "create_send",
     "deliver_batch",
     "deliver_one_by_one",
     "deliver_with_merge_data",
-    "pause_send",
     "recipient_values",
     "recipients",
     "release",
-    "resume_send",
     "run_send",
     "save_outcomes",
     "send_test",

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import CampaignSend
+from ..tasks import enqueue_send
 
 
 def create_send(page, audiences, *, scheduled_at=None, user=None):
@@ -12,8 +13,6 @@ def create_send(page, audiences, *, scheduled_at=None, user=None):
         page=page, scheduled_at=scheduled_at or timezone.now(), created_by=user
     )
     send.audiences.set(audiences)
-    from ..tasks import enqueue_send
-
     transaction.on_commit(lambda: enqueue_send(send.pk, run_after=send.scheduled_at))
     return send
 
@@ -26,8 +25,6 @@ def pause_send(send):
 
 def resume_send(send):
     """Resume a paused send where it stopped (a paused send that never started starts now)."""
-    from ..tasks import enqueue_send
-
     started = send.started_at is not None
     new_status = CampaignSend.Status.SENDING if started else CampaignSend.Status.SCHEDULED
     CampaignSend.objects.filter(pk=send.pk, status=CampaignSend.Status.PAUSED).update(

@@ -19,6 +19,7 @@ from newsletter.factories import (
     SubscriberFactory,
 )
 from newsletter.models import CampaignSend, Delivery, Purpose, SuppressionReason
+from newsletter.sending import control
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def readers(audiences):
 
 
 def send_to(issue, audiences, keys=("buyers",)):
-    return sending.create_send(issue, [audiences[k] for k in keys])
+    return control.create_send(issue, [audiences[k] for k in keys])
 
 
 def api_error(status, reason):
@@ -245,13 +246,13 @@ def test_a_paused_send_resumes_where_it_stopped(
 ):
     send = send_to(issue, audiences)
     sending.run_send(send.pk, max_batches=1)
-    sending.pause_send(send)
+    control.pause_send(send)
     assert sending.run_send(send.pk) == CampaignSend.Status.PAUSED
     assert len(provider) == 1
 
     send.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
-        sending.resume_send(send)
+        control.resume_send(send)
     send.refresh_from_db()
     assert send.status == CampaignSend.Status.DONE
     assert recipients_of(provider) == sorted(r.email for r in readers)
@@ -289,7 +290,7 @@ def test_a_scheduled_send_waits_for_its_time(
     issue, audiences, readers, provider, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        send = sending.create_send(
+        send = control.create_send(
             issue, [audiences["buyers"]], scheduled_at=timezone.now() + timedelta(hours=2)
         )
     call_command("send_newsletters", verbosity=0)
@@ -308,7 +309,7 @@ def test_a_send_now_runs_through_the_task_queue(
     issue, audiences, readers, provider, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        send = sending.create_send(issue, [audiences["buyers"]])
+        send = control.create_send(issue, [audiences["buyers"]])
     send.refresh_from_db()
     assert send.status == CampaignSend.Status.DONE
 

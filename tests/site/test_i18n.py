@@ -6,7 +6,7 @@ import re
 def switcher_links(response):
     """{language code: href} of the language switcher's links."""
     nav = re.search(r'<nav class="lang-switch".*?</nav>', response.content.decode(), re.S).group(0)
-    return dict((code, href) for href, code in re.findall(r'<a href="([^"]*)" lang="([^"]+)"', nav))
+    return {code: href for href, code in re.findall(r'<a href="([^"]*)" lang="([^"]+)"', nav)}
 
 
 def test_french_home_is_served_at_the_root_in_french(client, english_home):

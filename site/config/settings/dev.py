@@ -1,12 +1,10 @@
 """Development: the embedded defaults, debug on, a fixed local secret."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import VAR_DIR, env, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY", "dev-only-secret-key-not-for-production-use-0123456789")
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

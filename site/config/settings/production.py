@@ -3,7 +3,7 @@ its name. `manage.py check --deploy` is clean with these settings."""
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env, env_bool, env_list
 
 REQUIRED = [
@@ -40,7 +40,7 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # itself (X_FRAME_OPTIONS = "SAMEORIGIN" and CSP frame-ancestors 'self'); other origins are refused.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-if EMAIL_PROVIDER == "console":  # noqa: F405
+if EMAIL_PROVIDER == "console":
     raise ImproperlyConfigured(
         "EMAIL_PROVIDER doit désigner un envoi réel en production (smtp, brevo, mailjet, amazon_ses...)."
     )

@@ -4,7 +4,7 @@
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env
 
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdef"
@@ -20,11 +20,9 @@ TASKS = {
 }
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-static-"))
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not env("DATABASE_URL"):
-    DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
+    DATABASES["default"]["NAME"] = ":memory:"
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
