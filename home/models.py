@@ -29,6 +29,7 @@ from core.ratelimit import over_limit, rate_limited
 
 from .blocks import home_blocks
 from .forms import ContactFormBuilder
+from .tasks import send_contact_email
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -202,8 +203,6 @@ class ContactPage(AbstractEmailForm):
         return submission
 
     def send_mail(self, form):
-        from .tasks import send_contact_email
-
         addresses = [x.strip() for x in (self.to_address or settings.CONTACT_EMAIL).split(",")]
         reply_to = form.cleaned_data.get("email") or form.cleaned_data.get("courriel")
         send_contact_email.enqueue(

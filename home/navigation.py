@@ -4,7 +4,10 @@ or editors change the navigation. The keys carry a generation number, so one inc
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from home.models import FooterItem, MainMenuItem, NavigationSettings
 
 GENERATION_KEY = "home:menu-generation"
 
@@ -22,10 +25,6 @@ def forget_menus(**kwargs):
 
 
 def connect_signals():
-    from wagtail.models import Page
-
-    from home.models import FooterItem, MainMenuItem, NavigationSettings
-
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(forget_menus, dispatch_uid=f"home-forget-menus-{signal!r}")
     for model in (NavigationSettings, MainMenuItem, FooterItem):

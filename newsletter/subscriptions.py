@@ -33,6 +33,7 @@ from .models import (
     Audience,
     Consent,
     ConsentSource,
+    Delivery,
     Purpose,
     Subscriber,
     Suppression,
@@ -280,8 +281,6 @@ def unsubscribe(subscriber, purpose=None, *, count_in_report=True):
     now = timezone.now()
     count = consents.update(withdrawn_at=now)
     if count_in_report and purpose in (None, Purpose.NEWSLETTER):
-        from .models import Delivery
-
         last = (
             subscriber.deliveries.filter(status=Delivery.Status.SENT).order_by("-sent_at").first()
         )

@@ -14,6 +14,9 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page, Site
 
+from home.models import ContactPage, NavigationSettings
+from home.navigation import menu_cache_key
+
 register = template.Library()
 
 # Menus are kept this long at most; publishing, moving or deleting a page, or saving the navigation,
@@ -172,9 +175,6 @@ def og_alternate_locales(language_code):
 def _menu_targets(context, relation):
     """The live pages of a menu in the visitor's language, as plain data kept in the cache (see
     home/navigation.py for when it is forgotten)."""
-    from home.models import NavigationSettings
-    from home.navigation import menu_cache_key
-
     site = _site(context)
     if site is None:
         return []
@@ -244,8 +244,6 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def contact_page(context):
     """The live contact page in the visitor's language, if the site has one."""
-    from home.models import ContactPage
-
     home = localized_home(context)
     if home is None:
         return None
