@@ -181,6 +181,7 @@ class Consent(models.Model):
 
 class SuppressionReason(models.TextChoices):
     HARD_BOUNCE = "bounced", _("Adresse invalide (rejet définitif)")
+    SOFT_BOUNCES = "soft_bounces", _("Rejets temporaires à plusieurs envois consécutifs")
     COMPLAINT = "complained", _("Signalé comme indésirable")
     ERASED = "erased", _("Données effacées à la demande de la personne")
     MANUAL = "manual", _("Ajouté par un rédacteur")

@@ -113,7 +113,9 @@ def test_a_campaign_goes_out_in_batches_with_merge_data_per_recipient(
         f"<{subscriptions.one_click_unsubscribe_url(subscriber)}>"
     )
     delivery = Delivery.objects.get(subscriber=subscriber)
-    assert headers["Message-ID"] == f"<newsletter.{send.pk}.{delivery.pk}@clausesociale34.fr>"
+    assert headers["Message-ID"] == delivery.message_id_header
+    assert headers["Message-ID"].startswith(f"<newsletter.{send.pk}.{delivery.pk}.")
+    assert headers["Message-ID"].endswith("@clausesociale34.fr>")
     assert provider[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     # Rendered once: every batch carries the same body, placeholders included.
     assert len({m.alternatives[0][0] for m in provider}) == 1
@@ -344,3 +346,29 @@ def test_a_test_send_reaches_only_the_chosen_addresses(issue, provider):
     assert provider[0].to == ["redaction@example.org"]
     assert provider[0].subject == "[TEST] Lettre n° 12 — mars 2026"
     assert "{{" not in provider[0].body
+
+
+def test_message_ids_carry_a_part_keyed_with_the_secret_key(issue, audiences, readers, settings):
+    send = send_to(issue, audiences)
+    sending.start_send(send.pk)
+    first, second = Delivery.objects.filter(send=send).order_by("pk")[:2]
+    header = first.message_id_header
+    keyed = header.split("@")[0].removeprefix(f"<newsletter.{send.pk}.{first.pk}.")
+    assert len(keyed) >= 16
+    assert keyed not in second.message_id_header
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert first.message_id_header != header
+
+
+def test_without_a_batch_api_the_providers_own_message_id_is_recorded(
+    issue, audiences, readers, provider, settings
+):
+    """Amazon SES goes one message per recipient and reports events under its own message id."""
+    settings.EMAIL_PROVIDER = "amazon_ses"
+    send = send_to(issue, audiences)
+    assert sending.run_send(send.pk) == "done"
+    assert len(provider) == len(readers)
+    for message in provider:
+        delivery = Delivery.objects.get(send=send, subscriber__email=message.to[0])
+        assert delivery.provider_message_id == str(message.anymail_status.message_id)
+        assert delivery.provider_message_id != delivery.message_id_header.strip("<>")
