@@ -48,6 +48,11 @@ class InvalidToken(Exception):
     """The link is unknown, altered, expired, or its subscriber was erased."""
 
 
+class OutdatedConfirmation(InvalidToken):
+    """The confirmation link was sent before the person unsubscribed, or before the address was
+    suppressed (hard bounce, complaint): using it must not bring the subscription back."""
+
+
 def absolute_url(path):
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
 
@@ -189,10 +194,22 @@ def consent_from_token(token, max_age=None):
         raise InvalidToken from error
 
 
+def check_confirmable(consent):
+    """Raise OutdatedConfirmation when the consent was withdrawn (the person unsubscribed, or a later
+    request replaced it) or the address was suppressed after the consent was asked for."""
+    if consent.withdrawn_at:
+        raise OutdatedConfirmation
+    if Suppression.objects.filter(
+        email_hash=email_hash(consent.subscriber.email), created_at__gt=consent.given_at
+    ).exists():
+        raise OutdatedConfirmation
+
+
 def confirm(token):
     """Confirm the consent a confirmation link names; returns it. Confirming twice is harmless.
     A fresh, confirmed opt-in lifts a past suppression of the address (the person proved that the
-    mailbox works and asked again)."""
+    mailbox works and asked again); a link older than an unsubscription or a suppression raises
+    OutdatedConfirmation and changes nothing."""
     consent = consent_from_token(token)
     with transaction.atomic():
         consent = (
@@ -200,6 +217,7 @@ def confirm(token):
         )
         if consent.confirmed_at and not consent.withdrawn_at:
             return consent
+        check_confirmable(consent)
         now = timezone.now()
         subscriber = consent.subscriber
         # Earlier consents for the same purpose are replaced by this one.
@@ -207,8 +225,7 @@ def confirm(token):
             pk=consent.pk
         ).update(withdrawn_at=now)
         consent.confirmed_at = now
-        consent.withdrawn_at = None
-        consent.save(update_fields=["confirmed_at", "withdrawn_at"])
+        consent.save(update_fields=["confirmed_at"])
         apply_details(subscriber, consent.details)
         subscriber.confirmed_at = subscriber.confirmed_at or now
         subscriber.save()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -70,19 +71,32 @@ def subscribe_done(request):
     return render(request, "newsletter/subscribe_done.html")
 
 
-def _invalid_link(request):
-    return render(request, "newsletter/invalid_link.html", status=404)
+def _invalid_link(request, outdated=False):
+    return render(
+        request,
+        "newsletter/invalid_link.html",
+        {"outdated": outdated},
+        status=410 if outdated else 404,
+    )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """GET shows a button, POST confirms: mail scanners that follow links do not subscribe anyone."""
     try:
         consent = subscriptions.consent_from_token(token)
+        if consent.withdrawn_at or not consent.confirmed_at:
+            subscriptions.check_confirmable(consent)
+    except subscriptions.OutdatedConfirmation:
+        return _invalid_link(request, outdated=True)
     except subscriptions.InvalidToken:
         return _invalid_link(request)
     if request.method == "POST":
-        consent = subscriptions.confirm(token)
+        try:
+            consent = subscriptions.confirm(token)
+        except subscriptions.OutdatedConfirmation:
+            return _invalid_link(request, outdated=True)
         return render(
             request,
             "newsletter/confirmed.html",
@@ -94,6 +108,7 @@ def confirm(request, token):
     return render(request, "newsletter/confirm.html", {"consent": consent})
 
 
+@never_cache  # the page shows the person's address and profile: no shared cache keeps it
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
@@ -139,6 +154,7 @@ def preferences(request, token):
     )
 
 
+@never_cache  # the page shows the person's address and profile: no shared cache keeps it
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """GET shows the button (link checkers follow links), POST unsubscribes."""
