@@ -347,6 +347,8 @@ ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)
 
 # Contact form: this many posts per address and per window before the form answers "try later".
 CONTACT_RATE_LIMIT = env("CONTACT_RATE_LIMIT", "5/10m")
+# The longest message the contact form accepts (characters).
+CONTACT_MESSAGE_MAX_LENGTH = int(env("CONTACT_MESSAGE_MAX_LENGTH", "5000"))
 RATELIMIT_VIEW = "home.views.rate_limited"
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
