@@ -273,6 +273,44 @@ def unsubscribe(subscriber, purpose=None, *, count_in_report=True):
     return count
 
 
+ERASURE_SALT = "newsletter.erase"
+ERASURE_MAX_AGE = 7 * 24 * 3600
+
+
+def erasure_token(subscriber):
+    return signing.dumps({"k": subscriber.key.hex}, salt=ERASURE_SALT)
+
+
+def subscriber_from_erasure_token(token):
+    try:
+        data = signing.loads(token, salt=ERASURE_SALT, max_age=ERASURE_MAX_AGE)
+        return Subscriber.objects.get(key=data["k"])
+    except (
+        signing.BadSignature,
+        Subscriber.DoesNotExist,
+        KeyError,
+        TypeError,
+        ValueError,
+    ) as error:
+        raise InvalidToken from error
+
+
+def send_erasure_email(subscriber):
+    """Email the link that confirms an erasure asked for on the preferences page (whoever holds a
+    forwarded newsletter could press the button: the mailbox's owner confirms)."""
+    with translation.override(subscriber.language):
+        url = _localized("newsletter:erase", subscriber, token=erasure_token(subscriber))
+        context = {"erase_url": url, "site_name": settings.WAGTAIL_SITE_NAME}
+        message = EmailMultiAlternatives(
+            subject=_("Confirmez l'effacement de vos données — %(site)s")
+            % {"site": context["site_name"]},
+            body=render_to_string("newsletter/email/erasure.txt", context),
+            from_email=settings.NEWSLETTER_FROM_EMAIL,
+            to=[subscriber.email],
+        )
+    message.send()
+
+
 def erase(subscriber, reason=SuppressionReason.ERASED):
     """Delete everything the site knows about a subscriber (GDPR art. 17) and keep the address, as a
     hash, on the suppression list. The send ledger keeps anonymous rows for the campaign reports."""

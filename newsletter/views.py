@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from django_ratelimit.core import is_ratelimited
 
@@ -172,6 +172,33 @@ def unsubscribe(request, token):
     return render(
         request, "newsletter/unsubscribe.html", {"subscriber": subscriber, "token": token}
     )
+
+
+@never_cache
+@require_POST
+def request_erasure(request, token):
+    """The preferences page's "Effacer mes données": the erasure waits for the link emailed to the
+    address, so that someone holding a forwarded newsletter cannot erase its reader."""
+    try:
+        subscriber = subscriptions.subscriber_from_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    subscriptions.send_erasure_email(subscriber)
+    return render(request, "newsletter/erasure_requested.html", {"email": subscriber.email})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def erase(request, token):
+    """GET shows the button (mail scanners follow links), POST erases."""
+    try:
+        subscriber = subscriptions.subscriber_from_erasure_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    if request.method == "POST":
+        subscriptions.erase(subscriber)
+        return render(request, "newsletter/erased.html")
+    return render(request, "newsletter/erase.html", {"subscriber": subscriber, "token": token})
 
 
 @csrf_exempt

@@ -226,3 +226,32 @@ def test_an_out_of_range_audience_in_preferences_gets_a_400(
     response = client.post(url, {"audiences": [value], "name": "", "organisation": ""})
     assert response.status_code == 400
     assert list(subscriber.audiences.all()) == [audiences["buyers"]]
+
+
+def test_erasure_asked_on_the_preferences_page_waits_for_the_emailed_link(
+    client, home_page, subscriber, mailoutbox
+):
+    preferences = f"/lettre/preferences/{subscriptions.subscriber_token(subscriber)}/"
+    assert "Effacer mes données" in client.get(preferences).content.decode()
+    response = client.post(f"/lettre/effacement/{subscriptions.subscriber_token(subscriber)}/")
+    assert response.status_code == 200
+    assert "Un lien de confirmation a été envoyé" in response.content.decode()
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
+    [message] = mailoutbox
+    assert message.to == ["camille@example.org"]
+    link = next(line for line in message.body.splitlines() if "/effacement/confirmer/" in line)
+    path = link.strip().removeprefix("http://testserver")
+    assert client.get(path).status_code == 200
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
+    response = client.post(path)
+    assert response.status_code == 200
+    assert "Vos données ont été effacées" in response.content.decode()
+    assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+    assert subscriptions.is_suppressed("camille@example.org")
+    assert client.get(preferences).status_code == 404
+
+
+def test_a_forged_erasure_link_erases_nothing(client, home_page, subscriber):
+    for url in ("/lettre/effacement/confirmer/nimporte-quoi/", "/lettre/effacement/x/"):
+        assert client.post(url).status_code == 404
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "WAGTAILADMIN_BASE_URL": "https://example.org",
     "DEFAULT_FROM_EMAIL": "Clause sociale 34 <contact@example.org>",
     "EMAIL_PROVIDER": "smtp",
+    "NEWSLETTER_SUPPRESSION_KEY": "a-key-for-the-suppression-list-hashes-0123456789",
 }
 REQUIRED = [
     "SECRET_KEY",
@@ -26,6 +27,7 @@ REQUIRED = [
     "DATABASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
+    "NEWSLETTER_SUPPRESSION_KEY",
 ]
 
 

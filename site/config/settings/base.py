@@ -299,6 +299,9 @@ NEWSLETTER_MESSAGE_ID_DOMAIN = env(
 )
 NEWSLETTER_SEND_LEASE_SECONDS = int(env("NEWSLETTER_SEND_LEASE_SECONDS", "600"))
 NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+# The key of the suppression list's hashes (newsletter.models.email_hash): required in production,
+# never changed once set (derived from SECRET_KEY when empty, in development and tests).
+NEWSLETTER_SUPPRESSION_KEY = env("NEWSLETTER_SUPPRESSION_KEY", "")
 NEWSLETTER_RATE_LIMIT = env("NEWSLETTER_RATE_LIMIT", "5/10m")
 # An address that bounces temporarily on this many consecutive sends is suppressed.
 NEWSLETTER_SOFT_BOUNCE_LIMIT = int(env("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))

@@ -14,6 +14,7 @@ REQUIRED = [
     "DATABASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
+    "NEWSLETTER_SUPPRESSION_KEY",
 ]
 missing = [name for name in REQUIRED if not env(name)]
 if missing:
