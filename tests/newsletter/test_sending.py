@@ -4,6 +4,7 @@ the SMTP fallback through a real SMTP server, the ledger's exactly-once rules, r
 from datetime import timedelta
 
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -372,3 +373,72 @@ def test_without_a_batch_api_the_providers_own_message_id_is_recorded(
         delivery = Delivery.objects.get(send=send, subscriber__email=message.to[0])
         assert delivery.provider_message_id == str(message.anymail_status.message_id)
         assert delivery.provider_message_id != delivery.message_id_header.strip("<>")
+
+
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
+
+
+def test_a_send_whose_worker_died_is_resumed_by_the_queue_alone(
+    issue, audiences, readers, provider, settings
+):
+    """db_worker alone: the task queues its own resumption before sending, so a worker killed with
+    batches claimed leaves a task that takes them over once their lease has expired."""
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletter.tasks import send_campaign
+
+    settings.TASKS = DATABASE_TASKS
+    settings.NEWSLETTER_SEND_LEASE_SECONDS = 600
+    send = send_to(issue, audiences)
+    sending.start_send(send.pk)
+    # A worker claimed a batch, then was killed: its rows stay leased.
+    _token, dead_batch = sending.claim_batch(send, 2, timezone.now())
+    DBTaskResult.objects.all().delete()
+
+    assert send_campaign.call(send.pk) == "in_flight"
+    [resumption] = DBTaskResult.objects.filter(task_path="newsletter.tasks.send_campaign")
+    assert resumption.status == "READY"
+    assert resumption.run_after >= timezone.now() + timedelta(seconds=590)
+    assert len(provider) == 2  # the other recipients' batches went out
+
+    # The lease expires; the queued resumption takes the dead worker's batch over.
+    Delivery.objects.filter(pk__in=[d.pk for d in dead_batch]).update(
+        lease_until=timezone.now() - timedelta(seconds=1)
+    )
+    assert send_campaign.call(*resumption.args_kwargs["args"]) == "done"
+    assert recipients_of(provider) == sorted(r.email for r in readers)
+    assert send.deliveries.filter(status=Delivery.Status.SENT).count() == len(readers)
+
+    # Once the send is done, a resumption does nothing and queues nothing more.
+    DBTaskResult.objects.all().delete()
+    assert send_campaign.call(send.pk) == "done"
+    assert not DBTaskResult.objects.exists()
+    assert len(provider) == 3
+
+
+class LedgerSnapshotBackend(BaseEmailBackend):
+    """Records, as each message is handed over, how many recipients the ledger already counts as
+    sent: what a worker killed at that moment would leave behind."""
+
+    snapshots = []
+
+    def send_messages(self, messages):
+        for _message in messages:
+            self.snapshots.append(Delivery.objects.filter(status=Delivery.Status.SENT).count())
+        return len(messages)
+
+
+def test_one_by_one_each_outcome_is_written_as_its_message_is_handed_over(
+    issue, audiences, readers, settings
+):
+    """A worker killed while handing over a batch re-sends at most the message in hand, not the
+    messages of the batch handed over before it."""
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.LedgerSnapshotBackend"
+    settings.EMAIL_PROVIDER = "smtp"
+    settings.NEWSLETTER_BATCH_SIZE = 5
+    LedgerSnapshotBackend.snapshots = []
+    send = send_to(issue, audiences)
+    assert sending.run_send(send.pk) == "done"
+    assert LedgerSnapshotBackend.snapshots == [0, 1, 2, 3, 4]
