@@ -35,6 +35,7 @@ class ImportForm(forms.Form):
     )
     basis = forms.CharField(
         label=gettext_lazy("Base du consentement"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "Où et comment ces personnes ont accepté de recevoir la lettre (par exemple : "
@@ -98,6 +99,7 @@ def send_report_view(request, pk):
 class TestSendForm(forms.Form):
     addresses = forms.CharField(
         label=gettext_lazy("Adresses de test"),
+        max_length=3000,
         help_text=gettext_lazy(
             "Une ou plusieurs adresses, séparées par des virgules (10 au plus)."
         ),

@@ -17,6 +17,18 @@ CONSENT_TEXT = _(
 class AudienceChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
+    def _check_values(self, value):
+        # A value no primary key can hold (SQLite raises OverflowError past 2**63) is refused as
+        # an unknown choice before it reaches the database.
+        for pk in value if isinstance(value, (list, tuple)) else [value]:
+            if not str(pk).isdigit() or int(pk) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj):
         return obj.get_key_display()
 

@@ -1,11 +1,12 @@
 """anymail's tracking webhooks update the send ledger (newsletter.tracking); erasing a subscriber
-keeps the address suppressed."""
+keeps the address suppressed and removes its copies elsewhere (newsletter.erasure)."""
 
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from anymail.signals import tracking
 
+from .erasure import erase_traces
 from .models import Subscriber, Suppression, SuppressionReason, email_hash
 from .tracking import record_tracking_event
 
@@ -25,3 +26,4 @@ def keep_suppression_on_erasure(sender, instance, **kwargs):
     Suppression.objects.get_or_create(
         email_hash=email_hash(instance.email), defaults={"reason": SuppressionReason.ERASED}
     )
+    erase_traces(instance.email, instance.pk)

@@ -52,6 +52,11 @@ class InvalidToken(Exception):
     """The link is unknown, altered, expired, or its subscriber was erased."""
 
 
+class OutdatedConfirmation(InvalidToken):
+    """The confirmation link was sent before the person unsubscribed, or before the address was
+    suppressed (hard bounce, complaint): using it must not bring the subscription back."""
+
+
 def absolute_url(path):
     return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", path.lstrip("/"))
 
@@ -225,10 +230,22 @@ def consent_from_token(token, max_age=None):
         raise InvalidToken from error
 
 
+def check_confirmable(consent):
+    """Raise OutdatedConfirmation when the consent was withdrawn (the person unsubscribed, or a later
+    request replaced it) or the address was suppressed after the consent was asked for."""
+    if consent.withdrawn_at:
+        raise OutdatedConfirmation
+    if Suppression.objects.filter(
+        email_hash=email_hash(consent.subscriber.email), created_at__gt=consent.given_at
+    ).exists():
+        raise OutdatedConfirmation
+
+
 def confirm(token):
     """Confirm the consent a confirmation link names; returns it. Confirming twice is harmless.
     A fresh, confirmed opt-in lifts a past suppression of the address (the person proved that the
-    mailbox works and asked again)."""
+    mailbox works and asked again); a link older than an unsubscription or a suppression raises
+    OutdatedConfirmation and changes nothing."""
     consent = consent_from_token(token)
     with transaction.atomic():
         consent = (
@@ -236,6 +253,7 @@ def confirm(token):
         )
         if consent.confirmed_at and not consent.withdrawn_at:
             return consent
+        check_confirmable(consent)
         now = timezone.now()
         subscriber = consent.subscriber
         # Earlier consents for the same purpose are replaced by this one.
@@ -243,8 +261,7 @@ def confirm(token):
             pk=consent.pk
         ).update(withdrawn_at=now)
         consent.confirmed_at = now
-        consent.withdrawn_at = None
-        consent.save(update_fields=["confirmed_at", "withdrawn_at"])
+        consent.save(update_fields=["confirmed_at"])
         apply_details(subscriber, consent.details)
         subscriber.confirmed_at = subscriber.confirmed_at or now
         subscriber.save()
@@ -288,6 +305,44 @@ def unsubscribe(subscriber, purpose=None, *, count_in_report=True):
             last.unsubscribed_at = now
             last.save(update_fields=["unsubscribed_at"])
     return count
+
+
+ERASURE_SALT = "newsletter.erase"
+ERASURE_MAX_AGE = 7 * 24 * 3600
+
+
+def erasure_token(subscriber):
+    return signing.dumps({"k": subscriber.key.hex}, salt=ERASURE_SALT)
+
+
+def subscriber_from_erasure_token(token):
+    try:
+        data = signing.loads(token, salt=ERASURE_SALT, max_age=ERASURE_MAX_AGE)
+        return Subscriber.objects.get(key=data["k"])
+    except (
+        signing.BadSignature,
+        Subscriber.DoesNotExist,
+        KeyError,
+        TypeError,
+        ValueError,
+    ) as error:
+        raise InvalidToken from error
+
+
+def send_erasure_email(subscriber):
+    """Email the link that confirms an erasure asked for on the preferences page (whoever holds a
+    forwarded newsletter could press the button: the mailbox's owner confirms)."""
+    with translation.override(subscriber.language):
+        url = _localized("newsletter:erase", subscriber, token=erasure_token(subscriber))
+        context = {"erase_url": url, "site_name": settings.WAGTAIL_SITE_NAME}
+        message = EmailMultiAlternatives(
+            subject=_("Confirmez l'effacement de vos données — %(site)s")
+            % {"site": context["site_name"]},
+            body=render_to_string("newsletter/email/erasure.txt", context),
+            from_email=settings.NEWSLETTER_FROM_EMAIL,
+            to=[subscriber.email],
+        )
+    message.send()
 
 
 def erase(subscriber, reason=SuppressionReason.ERASED):

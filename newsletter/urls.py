@@ -12,4 +12,6 @@ urlpatterns = [
     path("confirmation/<str:token>/", views.confirm, name="confirm"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
     path("desinscription/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("effacement/<str:token>/", views.request_erasure, name="request_erasure"),
+    path("effacement/confirmer/<str:token>/", views.erase, name="erase"),
 ]

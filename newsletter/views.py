@@ -5,8 +5,9 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.ratelimit import client_ip, rate_limited
 
@@ -51,19 +52,32 @@ def subscribe_done(request):
     return render(request, "newsletter/subscribe_done.html")
 
 
-def _invalid_link(request):
-    return render(request, "newsletter/invalid_link.html", status=404)
+def _invalid_link(request, outdated=False):
+    return render(
+        request,
+        "newsletter/invalid_link.html",
+        {"outdated": outdated},
+        status=410 if outdated else 404,
+    )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """GET shows a button, POST confirms: mail scanners that follow links do not subscribe anyone."""
     try:
         consent = subscriptions.consent_from_token(token)
+        if consent.withdrawn_at or not consent.confirmed_at:
+            subscriptions.check_confirmable(consent)
+    except subscriptions.OutdatedConfirmation:
+        return _invalid_link(request, outdated=True)
     except subscriptions.InvalidToken:
         return _invalid_link(request)
     if request.method == "POST":
-        consent = subscriptions.confirm(token)
+        try:
+            consent = subscriptions.confirm(token)
+        except subscriptions.OutdatedConfirmation:
+            return _invalid_link(request, outdated=True)
         return render(
             request,
             "newsletter/confirmed.html",
@@ -75,6 +89,7 @@ def confirm(request, token):
     return render(request, "newsletter/confirm.html", {"consent": consent})
 
 
+@never_cache  # the page shows the person's address and profile: no shared cache keeps it
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
@@ -120,6 +135,7 @@ def preferences(request, token):
     )
 
 
+@never_cache  # the page shows the person's address and profile: no shared cache keeps it
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """GET shows the button (link checkers follow links), POST unsubscribes."""
@@ -137,6 +153,33 @@ def unsubscribe(request, token):
     return render(
         request, "newsletter/unsubscribe.html", {"subscriber": subscriber, "token": token}
     )
+
+
+@never_cache
+@require_POST
+def request_erasure(request, token):
+    """The preferences page's "Effacer mes données": the erasure waits for the link emailed to the
+    address, so that someone holding a forwarded newsletter cannot erase its reader."""
+    try:
+        subscriber = subscriptions.subscriber_from_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    subscriptions.send_erasure_email(subscriber)
+    return render(request, "newsletter/erasure_requested.html", {"email": subscriber.email})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def erase(request, token):
+    """GET shows the button (mail scanners follow links), POST erases."""
+    try:
+        subscriber = subscriptions.subscriber_from_erasure_token(token)
+    except subscriptions.InvalidToken:
+        return _invalid_link(request)
+    if request.method == "POST":
+        subscriptions.erase(subscriber)
+        return render(request, "newsletter/erased.html")
+    return render(request, "newsletter/erase.html", {"subscriber": subscriber, "token": token})
 
 
 @csrf_exempt

@@ -8,6 +8,7 @@ the claim make each recipient's message leave at most once per claim, and a dete
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,6 +78,7 @@ class CampaignSend(models.Model):
             "opened": deliveries.exclude(opened_at=None).count(),
             "clicked": deliveries.exclude(clicked_at=None).count(),
             "bounced": deliveries.exclude(bounced_at=None).count(),
+            "soft_bounced": deliveries.exclude(soft_bounced_at=None).count(),
             "complained": deliveries.exclude(complained_at=None).count(),
             "unsubscribed": deliveries.exclude(unsubscribed_at=None).count(),
         }
@@ -105,6 +107,9 @@ class Delivery(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     clicked_at = models.DateTimeField(null=True, blank=True)
     bounced_at = models.DateTimeField(null=True, blank=True)
+    # A temporary bounce (full mailbox, greylisting): counted, and the address is suppressed only
+    # after NEWSLETTER_SOFT_BOUNCE_LIMIT consecutive sends bounced so.
+    soft_bounced_at = models.DateTimeField(null=True, blank=True)
     complained_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
 
@@ -121,6 +126,10 @@ class Delivery(models.Model):
 
     @property
     def message_id_header(self):
-        """The same Message-ID each time this recipient's message is handed over."""
+        """The same Message-ID each time this recipient's message is handed over. Its last part is
+        keyed with SECRET_KEY, so that nobody can derive the Message-IDs of a send from one of them
+        (providers report events by message id: a guessable id would let a forged bounce name any
+        recipient)."""
         domain = settings.NEWSLETTER_MESSAGE_ID_DOMAIN
-        return f"<newsletter.{self.send_id}.{self.pk}@{domain}>"
+        key = salted_hmac("newsletter.message-id", f"{self.send_id}.{self.pk}").hexdigest()[:20]
+        return f"<newsletter.{self.send_id}.{self.pk}.{key}@{domain}>"

@@ -5,11 +5,13 @@ proof of when, how and in which words it was given; one `Suppression` list of ad
 every send checks. Other apps use these through `newsletter.subscriptions`, not directly."""
 
 import hashlib
+import hmac
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,9 +21,22 @@ def normalise_email(address):
     return (address or "").strip().lower()
 
 
+def suppression_key():
+    """NEWSLETTER_SUPPRESSION_KEY (required in production: it must outlive any SECRET_KEY rotation,
+    or the suppression list would silently stop matching); derived from SECRET_KEY elsewhere."""
+    key = settings.NEWSLETTER_SUPPRESSION_KEY
+    if not key:
+        key = salted_hmac("newsletter.suppression", "key").hexdigest()
+    return key.encode("utf-8")
+
+
 def email_hash(address):
-    """SHA-256 of the normalised address: what the suppression list keeps instead of the address."""
-    return hashlib.sha256(normalise_email(address).encode("utf-8")).hexdigest()
+    """HMAC-SHA-256 of the normalised address, keyed with the site's suppression key: what the
+    suppression list keeps instead of the address. Keyed, so that a copy of the database does not
+    tell whether a given address was erased (a bare hash of an address is found by trying it)."""
+    return hmac.new(
+        suppression_key(), normalise_email(address).encode("utf-8"), hashlib.sha256
+    ).hexdigest()
 
 
 class Purpose(models.TextChoices):
@@ -181,14 +196,15 @@ class Consent(models.Model):
 
 class SuppressionReason(models.TextChoices):
     HARD_BOUNCE = "bounced", _("Adresse invalide (rejet définitif)")
+    SOFT_BOUNCES = "soft_bounces", _("Rejets temporaires à plusieurs envois consécutifs")
     COMPLAINT = "complained", _("Signalé comme indésirable")
     ERASED = "erased", _("Données effacées à la demande de la personne")
     MANUAL = "manual", _("Ajouté par un rédacteur")
 
 
 class Suppression(models.Model):
-    """An address that no campaign may reach. Only its SHA-256 is kept, so an erased person's
-    address is not stored in clear yet stays suppressed."""
+    """An address that no campaign may reach. Only its keyed hash (`email_hash`) is kept, so an erased
+    person's address is not stored in clear yet stays suppressed."""
 
     email_hash = models.CharField(max_length=64, unique=True)
     reason = models.CharField(_("Motif"), max_length=20, choices=SuppressionReason.choices)

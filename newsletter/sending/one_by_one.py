@@ -19,7 +19,6 @@ def deliver_one_by_one(send, batch, backend):
     """Backends without a batch API (SMTP, console, Amazon SES): one message per recipient, the
     placeholders filled in by string replacement over the rendering made at the start."""
     links = LinkTemplates()
-    done = []
     try:
         backend.open()
         for delivery in batch:
@@ -49,10 +48,18 @@ def deliver_one_by_one(send, batch, backend):
             else:
                 delivery.status = Delivery.Status.SENT
                 delivery.sent_at = timezone.now()
-                delivery.provider_message_id = delivery.message_id_header.strip("<>")
-            done.append(delivery)
+                delivery.provider_message_id = provider_message_id(message, delivery)
+            # Written as soon as the message is handed over: a worker killed now re-sends at most
+            # this one message once its lease expires, not the whole batch.
+            save_outcomes([delivery])
     finally:
-        # Whatever left before an error is recorded; the rest goes back with the batch.
-        if done:
-            save_outcomes(done)
         backend.close()
+
+
+def provider_message_id(message, delivery):
+    """The id the provider's webhooks will name this message by: an anymail backend's own id (Amazon
+    SES replaces the Message-ID with its own), the Message-ID header otherwise (SMTP)."""
+    status = getattr(message, "anymail_status", None)
+    if status is not None and status.message_id is not None:
+        return str(status.message_id)
+    return delivery.message_id_header.strip("<>")

@@ -3,13 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.media import serve_media
 from core.sitemaps import sitemaps
 from home import views as home_views
 from newsletter import views as newsletter_views
@@ -34,9 +34,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Local media served by Django itself (embedded default); with object storage or a reverse proxy
     # serving MEDIA_ROOT, SERVE_MEDIA is off.
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns += i18n_patterns(
     path("recherche/", home_views.search, name="search"),

@@ -197,3 +197,22 @@ def test_header_injection_in_the_email_address_is_refused(
     )
     assert response.status_code == 200
     assert mailoutbox == []
+
+
+def test_a_message_longer_than_the_limit_is_refused_in_french(
+    client, contact_page, contact_data, mailoutbox, settings
+):
+    settings.CONTACT_MESSAGE_MAX_LENGTH = 5000
+    response = post(client, contact_page, {**contact_data, "message": "x" * 2_400_000})
+    assert response.status_code in (200, 400)
+    assert "Votre message est trop long : 5000 caractères au plus (il en compte 2400000)." in (
+        page_text(response)
+    )
+    assert not FormSubmission.objects.exists()
+    assert mailoutbox == []
+
+
+def test_a_message_at_the_limit_is_accepted(client, contact_page, contact_data, settings):
+    settings.CONTACT_MESSAGE_MAX_LENGTH = 5000
+    post(client, contact_page, {**contact_data, "message": "x" * 5000})
+    assert len(FormSubmission.objects.get().get_data()["message"]) == 5000

@@ -4,6 +4,7 @@ the SMTP fallback through a real SMTP server, the ledger's exactly-once rules, r
 from datetime import timedelta
 
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -114,7 +115,9 @@ def test_a_campaign_goes_out_in_batches_with_merge_data_per_recipient(
         f"<{subscriptions.one_click_unsubscribe_url(subscriber)}>"
     )
     delivery = Delivery.objects.get(subscriber=subscriber)
-    assert headers["Message-ID"] == f"<newsletter.{send.pk}.{delivery.pk}@clausesociale34.fr>"
+    assert headers["Message-ID"] == delivery.message_id_header
+    assert headers["Message-ID"].startswith(f"<newsletter.{send.pk}.{delivery.pk}.")
+    assert headers["Message-ID"].endswith("@clausesociale34.fr>")
     assert provider[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     # Rendered once: every batch carries the same body, placeholders included.
     assert len({m.alternatives[0][0] for m in provider}) == 1
@@ -345,3 +348,98 @@ def test_a_test_send_reaches_only_the_chosen_addresses(issue, provider):
     assert provider[0].to == ["redaction@example.org"]
     assert provider[0].subject == "[TEST] Lettre n° 12 — mars 2026"
     assert "{{" not in provider[0].body
+
+
+def test_message_ids_carry_a_part_keyed_with_the_secret_key(issue, audiences, readers, settings):
+    send = send_to(issue, audiences)
+    sending.start_send(send.pk)
+    first, second = Delivery.objects.filter(send=send).order_by("pk")[:2]
+    header = first.message_id_header
+    keyed = header.split("@")[0].removeprefix(f"<newsletter.{send.pk}.{first.pk}.")
+    assert len(keyed) >= 16
+    assert keyed not in second.message_id_header
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert first.message_id_header != header
+
+
+def test_without_a_batch_api_the_providers_own_message_id_is_recorded(
+    issue, audiences, readers, provider, settings
+):
+    """Amazon SES goes one message per recipient and reports events under its own message id."""
+    settings.EMAIL_PROVIDER = "amazon_ses"
+    send = send_to(issue, audiences)
+    assert sending.run_send(send.pk) == "done"
+    assert len(provider) == len(readers)
+    for message in provider:
+        delivery = Delivery.objects.get(send=send, subscriber__email=message.to[0])
+        assert delivery.provider_message_id == str(message.anymail_status.message_id)
+        assert delivery.provider_message_id != delivery.message_id_header.strip("<>")
+
+
+DATABASE_TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
+
+
+def test_a_send_whose_worker_died_is_resumed_by_the_queue_alone(
+    issue, audiences, readers, provider, settings
+):
+    """db_worker alone: the task queues its own resumption before sending, so a worker killed with
+    batches claimed leaves a task that takes them over once their lease has expired."""
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletter.tasks import send_campaign
+
+    settings.TASKS = DATABASE_TASKS
+    settings.NEWSLETTER_SEND_LEASE_SECONDS = 600
+    send = send_to(issue, audiences)
+    sending.start_send(send.pk)
+    # A worker claimed a batch, then was killed: its rows stay leased.
+    _token, dead_batch = sending.claim_batch(send, 2, timezone.now())
+    DBTaskResult.objects.all().delete()
+
+    assert send_campaign.call(send.pk) == "in_flight"
+    [resumption] = DBTaskResult.objects.filter(task_path="newsletter.tasks.send_campaign")
+    assert resumption.status == "READY"
+    assert resumption.run_after >= timezone.now() + timedelta(seconds=590)
+    assert len(provider) == 2  # the other recipients' batches went out
+
+    # The lease expires; the queued resumption takes the dead worker's batch over.
+    Delivery.objects.filter(pk__in=[d.pk for d in dead_batch]).update(
+        lease_until=timezone.now() - timedelta(seconds=1)
+    )
+    assert send_campaign.call(*resumption.args_kwargs["args"]) == "done"
+    assert recipients_of(provider) == sorted(r.email for r in readers)
+    assert send.deliveries.filter(status=Delivery.Status.SENT).count() == len(readers)
+
+    # Once the send is done, a resumption does nothing and queues nothing more.
+    DBTaskResult.objects.all().delete()
+    assert send_campaign.call(send.pk) == "done"
+    assert not DBTaskResult.objects.exists()
+    assert len(provider) == 3
+
+
+class LedgerSnapshotBackend(BaseEmailBackend):
+    """Records, as each message is handed over, how many recipients the ledger already counts as
+    sent: what a worker killed at that moment would leave behind."""
+
+    snapshots = []
+
+    def send_messages(self, messages):
+        for _message in messages:
+            self.snapshots.append(Delivery.objects.filter(status=Delivery.Status.SENT).count())
+        return len(messages)
+
+
+def test_one_by_one_each_outcome_is_written_as_its_message_is_handed_over(
+    issue, audiences, readers, settings
+):
+    """A worker killed while handing over a batch re-sends at most the message in hand, not the
+    messages of the batch handed over before it."""
+    settings.EMAIL_BACKEND = "tests.newsletter.test_sending.LedgerSnapshotBackend"
+    settings.EMAIL_PROVIDER = "smtp"
+    settings.NEWSLETTER_BATCH_SIZE = 5
+    LedgerSnapshotBackend.snapshots = []
+    send = send_to(issue, audiences)
+    assert sending.run_send(send.pk) == "done"
+    assert LedgerSnapshotBackend.snapshots == [0, 1, 2, 3, 4]

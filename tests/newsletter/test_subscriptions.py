@@ -200,3 +200,35 @@ def test_the_retention_command_purges_lapsed_data_only(audiences, subscriber, ma
     }
     assert not Suppression.objects.exists()
     assert subscriber.is_subscribed()
+
+
+def test_an_old_confirmation_link_does_not_resubscribe_after_an_unsubscription(
+    audiences, mailoutbox
+):
+    consent = subscribe(audiences=[audiences["buyers"]])
+    token = subscriptions.confirmation_token(consent)
+    subscriptions.confirm(token)
+    subscriber = consent.subscriber
+    subscriptions.unsubscribe(subscriber, purpose=Purpose.NEWSLETTER)
+    with pytest.raises(subscriptions.OutdatedConfirmation):
+        subscriptions.confirm(token)
+    assert not subscriber.is_subscribed()
+
+
+def test_a_pending_link_does_not_resubscribe_after_an_unsubscription(audiences, mailoutbox):
+    first = subscribe(audiences=[audiences["buyers"]])
+    subscriptions.confirm(subscriptions.confirmation_token(first))
+    pending = subscribe(audiences=[audiences["network"]])
+    subscriptions.unsubscribe(first.subscriber, purpose=Purpose.NEWSLETTER)
+    with pytest.raises(subscriptions.OutdatedConfirmation):
+        subscriptions.confirm(subscriptions.confirmation_token(pending))
+    assert not first.subscriber.is_subscribed()
+
+
+def test_a_link_sent_before_a_complaint_does_not_lift_the_suppression(audiences, mailoutbox):
+    consent = subscribe(audiences=[audiences["buyers"]])
+    subscriptions.suppress("camille@example.org", SuppressionReason.COMPLAINT)
+    with pytest.raises(subscriptions.OutdatedConfirmation):
+        subscriptions.confirm(subscriptions.confirmation_token(consent))
+    assert subscriptions.is_suppressed("camille@example.org")
+    assert not consent.subscriber.is_subscribed()

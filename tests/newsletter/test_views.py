@@ -180,3 +180,78 @@ def test_home_page_and_footer_carry_the_subscribe_form(client, home_page, conten
     assert 'id="pied-email"' not in home
     other = client.get(content_page.url).content.decode()
     assert 'id="pied-email"' in other
+
+
+def test_an_outdated_confirmation_link_answers_410_and_changes_nothing(
+    client, home_page, audiences, mailoutbox
+):
+    consent = subscriptions.subscribe(
+        "dominique@example.org",
+        purpose=Purpose.NEWSLETTER,
+        language="fr",
+        consent_text="J'accepte.",
+        audiences=[audiences["network"]],
+    )
+    url = f"/lettre/confirmation/{subscriptions.confirmation_token(consent)}/"
+    assert client.post(url).status_code == 200
+    subscriptions.unsubscribe(consent.subscriber, purpose=Purpose.NEWSLETTER)
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 410
+        assert "ne peut plus réactiver l'abonnement" in response.content.decode()
+    assert not consent.subscriber.is_subscribed()
+
+
+@pytest.mark.parametrize("page", ["preferences", "desinscription"])
+def test_pages_showing_personal_data_are_not_stored_by_shared_caches(
+    client, home_page, subscriber, page
+):
+    response = client.get(f"/lettre/{page}/{subscriptions.subscriber_token(subscriber)}/")
+    assert response.status_code == 200
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+
+
+@pytest.mark.parametrize("value", ["9999999999999999999999999", "-1", "1e5", "0x10", "", "ab"])
+def test_an_out_of_range_audience_gets_a_french_400(client, home_page, audiences, value):
+    response = client.post(SUBSCRIBE_URL, form_data(audiences, audiences=[value]))
+    assert response.status_code == 400
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["9999999999999999999999999", "-5"])
+def test_an_out_of_range_audience_in_preferences_gets_a_400(
+    client, home_page, subscriber, audiences, value
+):
+    url = f"/lettre/preferences/{subscriptions.subscriber_token(subscriber)}/"
+    response = client.post(url, {"audiences": [value], "name": "", "organisation": ""})
+    assert response.status_code == 400
+    assert list(subscriber.audiences.all()) == [audiences["buyers"]]
+
+
+def test_erasure_asked_on_the_preferences_page_waits_for_the_emailed_link(
+    client, home_page, subscriber, mailoutbox
+):
+    preferences = f"/lettre/preferences/{subscriptions.subscriber_token(subscriber)}/"
+    assert "Effacer mes données" in client.get(preferences).content.decode()
+    response = client.post(f"/lettre/effacement/{subscriptions.subscriber_token(subscriber)}/")
+    assert response.status_code == 200
+    assert "Un lien de confirmation a été envoyé" in response.content.decode()
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
+    [message] = mailoutbox
+    assert message.to == ["camille@example.org"]
+    link = next(line for line in message.body.splitlines() if "/effacement/confirmer/" in line)
+    path = link.strip().removeprefix("http://testserver")
+    assert client.get(path).status_code == 200
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()
+    response = client.post(path)
+    assert response.status_code == 200
+    assert "Vos données ont été effacées" in response.content.decode()
+    assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+    assert subscriptions.is_suppressed("camille@example.org")
+    assert client.get(preferences).status_code == 404
+
+
+def test_a_forged_erasure_link_erases_nothing(client, home_page, subscriber):
+    for url in ("/lettre/effacement/confirmer/nimporte-quoi/", "/lettre/effacement/x/"):
+        assert client.post(url).status_code == 404
+    assert Subscriber.objects.filter(pk=subscriber.pk).exists()

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "WAGTAILADMIN_BASE_URL": "https://example.org",
     "DEFAULT_FROM_EMAIL": "Clause sociale 34 <contact@example.org>",
     "EMAIL_PROVIDER": "smtp",
+    "NEWSLETTER_SUPPRESSION_KEY": "a-key-for-the-suppression-list-hashes-0123456789",
 }
 REQUIRED = [
     "SECRET_KEY",
@@ -26,6 +27,7 @@ REQUIRED = [
     "DATABASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
+    "NEWSLETTER_SUPPRESSION_KEY",
 ]
 
 
@@ -89,6 +91,61 @@ def test_production_refuses_the_console_email_backend(production_env):
     result = run(["-c", "import config.settings.production"], production_env)
     assert result.returncode != 0
     assert "EMAIL_PROVIDER" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_a_provider_webhook_without_its_secret(production_env):
+    production_env.update(EMAIL_PROVIDER="postmark", ANYMAIL_POSTMARK_SERVER_TOKEN="token")
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    assert "ANYMAIL_WEBHOOK_SECRET" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_mailgun_without_its_webhook_signing_key(production_env):
+    production_env.update(
+        EMAIL_PROVIDER="mailgun", ANYMAIL_WEBHOOK_SECRET="mics34:secret-for-the-webhook"
+    )
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    assert "ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_starts_with_a_provider_and_its_webhook_secret(production_env):
+    production_env.update(
+        EMAIL_PROVIDER="brevo",
+        ANYMAIL_BREVO_API_KEY="xkeysib-test",
+        ANYMAIL_WEBHOOK_SECRET="mics34:secret-for-the-webhook",
+    )
+    values = json.loads(
+        run(
+            ["-c", READ_SETTINGS, "config.settings.production", "NEWSLETTER_WEBHOOK_PROVIDERS"],
+            production_env,
+        ).stdout
+    )
+    assert values == {"NEWSLETTER_WEBHOOK_PROVIDERS": ["brevo"]}
+
+
+def test_production_starts_without_webhooks_when_they_are_switched_off(production_env):
+    production_env.update(EMAIL_PROVIDER="postmark", NEWSLETTER_WEBHOOKS="false")
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_a_misspelt_email_provider(production_env):
+    production_env["EMAIL_PROVIDER"] = "brevoo"
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert "ImproperlyConfigured" in last_line
+    assert "EMAIL_PROVIDER='brevoo' est inconnu" in last_line
+
+
+def test_production_refuses_an_unknown_tasks_backend_naming_the_variable(production_env):
+    production_env["TASKS_BACKEND"] = "bogus"
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert "ImproperlyConfigured" in last_line
+    assert "TASKS_BACKEND='bogus' est inconnu" in last_line
 
 
 def test_production_starts_with_every_variable_set(production_env):

@@ -6,8 +6,13 @@ lists every variable in one table.
 """
 
 import os
+import pkgutil
+from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
+import anymail.backends
 import dj_database_url
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
@@ -59,6 +64,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "axes",
     "modelcluster",
     "taggit",
     "django_tasks",
@@ -82,10 +88,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.accounts.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,6 +136,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Admin logins (config.accounts): django-axes locks an account, and an IP address, out after
+# ADMIN_LOGIN_FAILURE_LIMIT failed logins for ADMIN_LOGIN_COOLOFF_MINUTES; password reset requests are
+# throttled.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+ADMIN_LOGIN_FAILURE_LIMIT = int(env("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOGIN_COOLOFF_MINUTES = int(env("ADMIN_LOGIN_COOLOFF_MINUTES", "15"))
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.accounts.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.accounts.locked_out"
+AXES_VERBOSE = False
+ADMIN_PASSWORD_RESET_RATE_LIMIT = env("ADMIN_PASSWORD_RESET_RATE_LIMIT", "5/h")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -191,12 +219,17 @@ else:
 # Background tasks: inline by default; a database queue served by `manage.py db_worker` when
 # TASKS_BACKEND=database.
 TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r} est inconnu : valeurs possibles « immediate » ou « database »."
+    )
 TASKS = {
     "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASKS_BACKEND],
+        "BACKEND": TASKS_BACKENDS[TASKS_BACKEND],
         "QUEUES": ["default", "email"],
     }
 }
@@ -204,6 +237,12 @@ TASKS = {
 # Email: console by default, SMTP with EMAIL_PROVIDER=smtp, or any provider anymail supports
 # (EMAIL_PROVIDER=brevo, mailjet, amazon_ses, postmark, sendgrid...) with its ANYMAIL_* variables.
 EMAIL_PROVIDER = env("EMAIL_PROVIDER", "console")
+# The providers anymail has a backend for (a misspelt name is refused here, not at the first email).
+ANYMAIL_PROVIDERS = {
+    module.name
+    for module in pkgutil.iter_modules(anymail.backends.__path__)
+    if module.name not in {"base", "base_requests", "console", "test"}
+}
 if EMAIL_PROVIDER == "console":
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 elif EMAIL_PROVIDER == "file":
@@ -218,13 +257,26 @@ elif EMAIL_PROVIDER == "smtp":
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
     EMAIL_TIMEOUT = 20
-else:
+elif EMAIL_PROVIDER in ANYMAIL_PROVIDERS:
     EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
+else:
+    raise ImproperlyConfigured(
+        f"EMAIL_PROVIDER={EMAIL_PROVIDER!r} est inconnu : valeurs possibles console, file, smtp, "
+        + ", ".join(sorted(ANYMAIL_PROVIDERS))
+        + "."
+    )
 ANYMAIL = {
     key.removeprefix("ANYMAIL_"): value
     for key, value in os.environ.items()
     if key.startswith("ANYMAIL_") and value
 }
+# The provider tracking webhook mounted under /anymail/ (only the configured provider's; none for
+# SMTP). NEWSLETTER_WEBHOOKS=false mounts none (no delivery statistics, no automatic suppression).
+NEWSLETTER_WEBHOOK_PROVIDERS = (
+    [EMAIL_PROVIDER]
+    if EMAIL_PROVIDER in ANYMAIL_PROVIDERS and env_bool("NEWSLETTER_WEBHOOKS", True)
+    else []
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Clause sociale 34 <contact@clausesociale34.fr>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where contact-form submissions go when the form page names no address of its own.
@@ -249,7 +301,12 @@ NEWSLETTER_MESSAGE_ID_DOMAIN = env(
 )
 NEWSLETTER_SEND_LEASE_SECONDS = int(env("NEWSLETTER_SEND_LEASE_SECONDS", "600"))
 NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+# The key of the suppression list's hashes (newsletter.models.email_hash): required in production,
+# never changed once set (derived from SECRET_KEY when empty, in development and tests).
+NEWSLETTER_SUPPRESSION_KEY = env("NEWSLETTER_SUPPRESSION_KEY", "")
 NEWSLETTER_RATE_LIMIT = env("NEWSLETTER_RATE_LIMIT", "5/10m")
+# An address that bounces temporarily on this many consecutive sends is suppressed.
+NEWSLETTER_SOFT_BOUNCE_LIMIT = int(env("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
 
 # Search: Wagtail's database backend by default (SQLite FTS5, or PostgreSQL with the french_unaccent
 # configuration that home's migration creates); Elasticsearch 9 with a French analyzer through
@@ -295,6 +352,8 @@ ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)
 
 # Contact form: this many posts per address and per window before the form answers "try later".
 CONTACT_RATE_LIMIT = env("CONTACT_RATE_LIMIT", "5/10m")
+# The longest message the contact form accepts (characters).
+CONTACT_MESSAGE_MAX_LENGTH = int(env("CONTACT_MESSAGE_MAX_LENGTH", "5000"))
 RATELIMIT_VIEW = "core.ratelimit.rate_limited"
 
 # The apps' demo builders (core.demo), run in this order by `manage.py load_demo_content`: the home
@@ -327,6 +386,30 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+
+# The admins' policy (config.middleware): scripts and styles only from the site itself, plus the inline
+# ones Wagtail's admin templates carry (its edit views run inline scripts, which neither nonces nor
+# hashes can follow from one Wagtail release to the next); previews and embeds show the site and the
+# video providers in frames; nothing else from any other server.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_IMG_SRC", ""),
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": [
+        "'self'",
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+    ],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
 }
 
 SESSION_COOKIE_HTTPONLY = True

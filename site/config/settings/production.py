@@ -3,6 +3,8 @@ its name. `manage.py check --deploy` is clean with these settings."""
 
 from django.core.exceptions import ImproperlyConfigured
 
+from newsletter.webhook_auth import missing_webhook_credentials
+
 from .base import *
 from .base import env, env_bool, env_list
 
@@ -12,6 +14,7 @@ REQUIRED = [
     "DATABASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
+    "NEWSLETTER_SUPPRESSION_KEY",
 ]
 missing = [name for name in REQUIRED if not env(name)]
 if missing:
@@ -44,3 +47,14 @@ if EMAIL_PROVIDER == "console":
     raise ImproperlyConfigured(
         "EMAIL_PROVIDER doit désigner un envoi réel en production (smtp, brevo, mailjet, amazon_ses...)."
     )
+
+# A provider's tracking webhook without credentials would let anyone suppress the list with forged
+# bounces: refuse to start (or set NEWSLETTER_WEBHOOKS=false to mount no webhook).
+for provider in NEWSLETTER_WEBHOOK_PROVIDERS:
+    missing_credentials = missing_webhook_credentials(provider, ANYMAIL)
+    if missing_credentials:
+        raise ImproperlyConfigured(
+            f"Le webhook de suivi de {provider} n'est pas protégé : définissez "
+            + " ou ".join(missing_credentials)
+            + " (ou NEWSLETTER_WEBHOOKS=false)."
+        )

@@ -12,6 +12,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The webhooks the tests post to (production mounts only EMAIL_PROVIDER's).
+NEWSLETTER_WEBHOOK_PROVIDERS = ["brevo", "mailjet", "amazon_ses", "postmark", "sendgrid", "mailgun"]
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
