@@ -9,7 +9,7 @@ replacement. Nothing is rendered per recipient."""
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -60,6 +60,20 @@ def salutation(name):
     """'Bonjour Camille,' — the name stripped of anything that could be markup."""
     clean = re.sub(r"[<>&\"'{}\[\]%]", "", name or "").strip()[:80]
     return _("Bonjour %(name)s,") % {"name": clean} if clean else _("Bonjour,")
+
+
+def email_preview_policy():
+    """The Content Security Policy of the admin's email preview: the email as a mail client shows
+    it (inline styles, images from the site), sandboxed (no script, an opaque origin), and links
+    opened in a new tab outside the sandbox."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    origin = f"{base.scheme}://{base.netloc}" if base.scheme and base.netloc else ""
+    images = " ".join(part for part in ("'self'", origin, "data:") if part)
+    return (
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; "
+        f"style-src 'unsafe-inline'; img-src {images}; frame-ancestors 'self'; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def absolutise(markup):

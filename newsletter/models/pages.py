@@ -82,7 +82,12 @@ class NewsletterPage(Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            from ..rendering import render_campaign
+            from ..rendering import email_preview_policy, render_campaign
 
-            return HttpResponse(render_campaign(self, preview=True).html)
+            # The email's inline styles are what subscribers see; the site's policy forbids them.
+            # The preview carries a policy of its own, which the CSP middleware leaves in place:
+            # inline styles and the site's images only, no script, in a sandbox of its own origin.
+            response = HttpResponse(render_campaign(self, preview=True).html)
+            response["Content-Security-Policy"] = email_preview_policy()
+            return response
         return super().serve_preview(request, "")
