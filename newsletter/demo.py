@@ -81,7 +81,7 @@ ISSUES = [
                 "La mission tient à jour la liste des structures du département susceptibles de "
                 "répondre.</p>"
             ),
-            digest("À lire ou relire", count=2),
+            digest("Guides à lire ou relire", source="resources:kind=guide", count=2),
         ],
     },
     {
@@ -108,7 +108,7 @@ ISSUES = [
                 "sociale. Le plan national pour des achats durables fixait un objectif de 30 % "
                 "en 2025.</p>"
             ),
-            digest("Dernières publications"),
+            digest("Dernières publications du centre de ressources", source="resources"),
         ],
     },
 ]

@@ -18,6 +18,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from .digest import issue_date
+
 MERGE_FIELDS = ("salutation", "preferences_url", "unsubscribe_url")
 # How each provider writes a merge field in the message body (anymail passes the body as is).
 MERGE_FIELD_FORMATS = {
@@ -87,7 +89,7 @@ def email_blocks(page, kind):
     for block in page.body:
         context = {"value": block.value, "page": page}
         if block.block_type == "digest":
-            context["items"] = block.block.items(block.value, page.locale)
+            context["items"] = block.block.items(block.value, page.locale, issue_date(page))
         parts.append(
             render_to_string(f"newsletter/email/blocks/{block.block_type}.{kind}", context)
         )

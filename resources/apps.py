@@ -8,4 +8,6 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import digest, signals  # noqa: F401
+
+        digest.register()

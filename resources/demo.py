@@ -3,6 +3,9 @@ fly, and the hub and its resources in English as wagtail-localize translations. 
 `manage.py load_demo_content`; idempotent (looked up by slug, republished only when something
 differs)."""
 
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -22,6 +25,8 @@ from .models import (
     ResourcePage,
     Theme,
 )
+
+PARIS = ZoneInfo("Europe/Paris")
 
 HUB = {
     "title": "Centre de ressources",
@@ -141,7 +146,20 @@ def load_demo_resources(home, user=None):
                 page.body = body
             page.save_revision(user=user).publish(user=user)
             changed += 1
+    date_publications(hub)
     return hub, changed
+
+
+def date_publications(hub):
+    """Date each demo resource's first publication on the hub (French and English) at 9:00 on its
+    own date, as if the mission had published it that day: the hub's "latest" lists, the home page
+    and the newsletter issues' digests then follow the dates a visitor reads."""
+    french = ResourcePage.objects.child_of(hub).filter(slug__in=[spec[0] for spec in RESOURCES])
+    keys = french.values("translation_key")
+    for resource in ResourcePage.objects.filter(translation_key__in=keys):
+        published = datetime.combine(resource.date, time(9, 0), tzinfo=PARIS)
+        if resource.first_published_at != published:
+            ResourcePage.objects.filter(pk=resource.pk).update(first_published_at=published)
 
 
 def english_values(resource):
@@ -176,6 +194,7 @@ def translate_demo_resources(hub, user=None):
     for resource in resources.order_by("path"):
         if translate_page(resource, english_values(resource), en, user):
             translated.append(resource.title)
+    date_publications(hub)
     return translated
 
 

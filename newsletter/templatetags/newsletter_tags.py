@@ -18,3 +18,14 @@ def newsletter_subscribe_form(context, prefix="newsletter", compact=False):
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def digest_summary(item):
+    """The line under a digest item: its search description, else its intro or summary (the
+    attribute each source's pages have)."""
+    for name in ("search_description", "intro", "summary"):
+        value = getattr(item, name, "")
+        if value:
+            return value
+    return ""
