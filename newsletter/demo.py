@@ -2,8 +2,8 @@
 page under the French home page, three issues, the four audiences and a few subscribers with
 example.org addresses. Idempotent: pages are looked up by slug, subscribers by address.
 
-The issues are in French only: their English translation would go through wagtail-localize like
-home's pages, which the lead's command drives (home/management/commands/load_demo_content.py)."""
+The archive is translated into English through wagtail-localize like home's pages; the issues are
+in French only."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Locale
 
 from home.factories import call_to_action, heading, key_figure, key_figures, link, paragraph
+from home.translation import translate_page
 
 from .factories import (
     NewsletterIndexPageFactory,
@@ -113,6 +114,13 @@ ISSUES = [
     },
 ]
 
+# The archive in English (/en/newsletter/): the issues themselves are written in French only.
+ARCHIVE_EN = {
+    "title": "The newsletter",
+    "slug": "newsletter",
+    "intro": "The mission's newsletters, newest first (in French).",
+}
+
 SUBSCRIBERS = [
     ("acheteuse.demo@example.org", "Claire Acheteuse", "Ville de Montpellier", ["buyers"]),
     ("facilitateur.demo@example.org", "Yanis Facilitateur", "PLIE de Béziers", ["network"]),
@@ -129,6 +137,9 @@ def load_newsletter_demo(home, user=None):
     if index is None:
         index = NewsletterIndexPageFactory(parent=home, locale=fr)
         index.save_revision(user=user).publish(user=user)
+    en = Locale.objects.filter(language_code="en").first()
+    if en is not None and home.get_translation_or_none(en) is not None:
+        translate_page(index, ARCHIVE_EN, en, user)
     for spec in ISSUES:
         page = NewsletterPage.objects.child_of(index).filter(slug=spec["slug"]).first()
         if page is not None:

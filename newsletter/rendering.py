@@ -105,6 +105,7 @@ def render_campaign(page, preview=False):
             "merge": placeholders(),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "web_url": page.full_url,
+            "archive_url": page.get_parent().full_url,
             "blocks_html": mark_safe("".join(email_blocks(page, "html"))),  # noqa: S308
             "blocks_text": "\n\n".join(p.strip() for p in email_blocks(page, "txt") if p.strip()),
         }

@@ -124,6 +124,7 @@ def search_alert(request, hub):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
                 consent_text=str(ALERT_CONSENT_TEXT),
                 ip=client_ip(request),
+                description=str(describe_search(params, hub)),
             )
             done = True
         else:

@@ -3,7 +3,10 @@ any app. The first argument prefixes the fields' ids, so that two forms can shar
 
 from django import template
 
+from wagtail.models import Locale
+
 from ..forms import CONSENT_TEXT, SubscribeForm
+from ..models import NewsletterIndexPage
 
 register = template.Library()
 
@@ -17,7 +20,23 @@ def newsletter_subscribe_form(context, prefix="newsletter", compact=False):
         "consent_text": CONSENT_TEXT,
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
+        "archive": None if isinstance(context.get("page"), NewsletterIndexPage) else archive(),
     }
+
+
+def archive():
+    """The archive of the issues in the visitor's language, else in the site's default one."""
+    pages = NewsletterIndexPage.objects.live().public()
+    return (
+        pages.filter(locale=Locale.get_active()).first()
+        or pages.filter(locale=Locale.get_default()).first()
+    )
+
+
+@register.simple_tag
+def newsletter_archive():
+    """`{% newsletter_archive as archive %}`: the archive page of the issues (or None)."""
+    return archive()
 
 
 @register.filter
