@@ -5,6 +5,7 @@ from django import template
 
 from wagtail.models import Locale
 
+from ..digest import digest_items
 from ..forms import CONSENT_TEXT, SubscribeForm
 from ..models import NewsletterIndexPage
 
@@ -48,3 +49,20 @@ def digest_summary(item):
         if value:
             return value
     return ""
+
+
+@register.simple_tag
+def latest_newsletter_issue():
+    """`{% latest_newsletter_issue as issue %}`: the newest published issue of the visitor's
+    archive (of the default language's when it has none), or None."""
+    index = archive()
+    if index is None:
+        return None
+    return index.issues().first()
+
+
+@register.simple_tag
+def latest_publications(source, count=3):
+    """`{% latest_publications "resources" 3 as items %}`: the newest items of a digest source
+    (newsletter/digest.py) in the visitor's language, for pages that show what is new."""
+    return digest_items(source, Locale.get_active(), count)

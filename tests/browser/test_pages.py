@@ -156,3 +156,29 @@ def test_language_switcher_comes_back_to_french(open_page):
     page.wait_for_load_state()
     assert page.url.endswith("/la-mission/")
     assert page.locator("html").get_attribute("lang") == "fr"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_home_page_shows_what_is_new_and_dated_key_figures(open_page, viewport):
+    from newsletter.models import NewsletterPage
+    from resources.models import ResourcePage
+
+    page = open_page("/", viewport)
+    news = page.locator(".home-news")
+    newest = (
+        ResourcePage.objects.live()
+        .filter(locale__language_code="fr")
+        .order_by("-first_published_at")
+        .first()
+    )
+    items = news.locator(".home-news__item a")
+    assert items.count() == 3
+    assert items.first.inner_text() == newest.title
+    issue = NewsletterPage.objects.live().order_by("-first_published_at").first()
+    assert news.get_by_role("link", name=issue.title).is_visible()
+    # Each key figure says when and where it comes from.
+    sources = page.locator(".key-figure__source").all_inner_texts()
+    assert "Conseil économique, social et environnemental (CESE), 2018" in sources
+    assert "Code des marchés publics" not in page.inner_text("main")
+    assert serious_violations(page) == []
+    save_screenshot(page, "home")
