@@ -19,6 +19,8 @@ PRODUCTION_ENV = {
     "WAGTAILADMIN_BASE_URL": "https://example.org",
     "DEFAULT_FROM_EMAIL": "Clause sociale 34 <contact@example.org>",
     "EMAIL_PROVIDER": "smtp",
+    "PUBLICATION_DIRECTOR": "Camille Directrice",
+    "SITE_HOST": "Hébergeur SAS, 1 rue de l'Exemple, 59100 Roubaix, 01 00 00 00 00",
 }
 REQUIRED = [
     "SECRET_KEY",
@@ -26,6 +28,8 @@ REQUIRED = [
     "DATABASE_URL",
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
+    "PUBLICATION_DIRECTOR",
+    "SITE_HOST",
 ]
 
 
@@ -75,6 +79,13 @@ def test_production_refuses_to_start_without_a_required_variable(production_env,
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert name in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_an_unknown_accessibility_status(production_env):
+    production_env["ACCESSIBILITY_STATUS"] = "conforme"
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    assert "ACCESSIBILITY_STATUS" in result.stderr.strip().splitlines()[-1]
 
 
 def test_production_refuses_a_short_secret_key(production_env):

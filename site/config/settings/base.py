@@ -288,6 +288,15 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_DISABLE_AUTOSYNC = False
 
+# Legal notice (LCEN, loi 2004-575, art. 6): the publication director and the host (name, address,
+# telephone), shown at the foot of every page; required in production.
+PUBLICATION_DIRECTOR = env("PUBLICATION_DIRECTOR", "")
+SITE_HOST = env("SITE_HOST", "")
+# The site's RGAA compliance state, in the footer and the accessibility statement: "non" until an
+# audit gives "partiel" or "total".
+ACCESSIBILITY_STATUSES = ("non", "partiel", "total")
+ACCESSIBILITY_STATUS = env("ACCESSIBILITY_STATUS", "non")
+
 # robots.txt disallows everything when false (staging, preview servers).
 ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)
 

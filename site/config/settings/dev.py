@@ -10,3 +10,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The demo's legal notice: who the demo says is responsible, and that it runs on this machine.
+PUBLICATION_DIRECTOR = env(
+    "PUBLICATION_DIRECTOR", "le représentant légal de l'APSH 34 (site de démonstration)"
+)
+SITE_HOST = env("SITE_HOST", "poste de développement local (site de démonstration)")
