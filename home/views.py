@@ -5,6 +5,8 @@ import re
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.utils.html import escape, strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -16,8 +18,11 @@ from wagtail.search.utils import parse_query_string
 
 from django_ratelimit.core import is_ratelimited
 
+from resources.highlight import highlight_best_passage, highlight_title
+
 from .matching import MatchedObjects, is_database_backend, matching_ids
 from .promotions import promoted_links
+from .templatetags.home_tags import page_summary
 
 SEARCH_MAX_LENGTH = 200
 # Punctuation that does not join two word characters ("-", "''" or "*" alone or at a word's edge);
@@ -117,9 +122,35 @@ def search(request):
             "promoted": promoted_links(query, Locale.get_active()) if on_first_page else [],
             "search_query": query,
             "results_page": results_page,
+            "results": result_entries(results_page, query) if results_page else [],
             "search_messages": messages,
         },
     )
+
+
+def result_entries(results_page, query):
+    """Each result as the hub shows its own: the kind of page (a resource's nature), its date, the
+    title and the best passage for the query, the matched words in <mark>."""
+    entries = []
+    for page in results_page:
+        page = page.specific
+        kind = page.get_kind_display() if hasattr(page, "get_kind_display") else None
+        summary = page_summary(page)
+        texts = [lambda summary=summary: summary]
+        if hasattr(page, "search_text"):
+            texts.append(page.search_text)
+        elif getattr(page, "body", None):
+            texts.append(lambda page=page: strip_tags(page.body.render_as_block()))
+        entries.append(
+            {
+                "page": page,
+                "kind": kind or capfirst(page.specific_class._meta.verbose_name),
+                "date": getattr(page, "date", None) or page.first_published_at,
+                "title": highlight_title(page.title, query),
+                "passage": highlight_best_passage(texts, query) or escape(summary),
+            }
+        )
+    return entries
 
 
 @require_GET
