@@ -10,10 +10,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import slugs
         from .navigation import connect_signals
 
         post_migrate.connect(_configure_groups, sender=self)
         connect_signals()
+        slugs.connect_signals()
 
 
 def _configure_groups(sender, apps=None, using="default", **kwargs):

@@ -278,6 +278,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Slugs in ASCII: "acces-aux-marches", not "accès-aux-marchés", which URLs, emails and permanent
+# addresses would carry as %C3%A8.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request to Gravatar from the admin: editors' avatars are the ones they upload, or initials.
