@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from core.digest import register_digest_source
 
+        from . import slugs
         from .models import latest_content_pages
         from .navigation import connect_signals
 
@@ -17,3 +18,4 @@ class HomeConfig(AppConfig):
             "content_pages", _("Dernières pages publiées du site"), latest_content_pages
         )
         connect_signals()
+        slugs.connect_signals()

@@ -206,12 +206,23 @@ class ContactPage(AbstractEmailForm):
         addresses = [x.strip() for x in (self.to_address or settings.CONTACT_EMAIL).split(",")]
         reply_to = form.cleaned_data.get("email") or form.cleaned_data.get("courriel")
         send_contact_email.enqueue(
-            subject=self.subject or str(_("Nouveau message depuis le site")),
+            subject=self.email_subject(form),
             body=self.render_email(form),
             from_email=self.from_address or settings.DEFAULT_FROM_EMAIL,
             to=addresses,
             reply_to=[reply_to] if reply_to else [],
         )
+
+    def email_subject(self, form):
+        """The page's subject, followed by the topic the visitor chose (the form's first
+        drop-down or radio field), so that the team can sort its mail: "… — Marché réservé"."""
+        subject = self.subject or str(_("Nouveau message depuis le site"))
+        for field in self.get_form_fields():
+            if field.field_type in ("dropdown", "radio"):
+                topic = form.cleaned_data.get(field.clean_name)
+                if topic:
+                    return f"{subject} — {topic}"[:250]
+        return subject
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and over_limit(
@@ -323,11 +334,19 @@ class FooterItem(MenuItemBase):
     )
 
 
-def latest_content_pages(locale, limit):
-    """The digest source of the site's pages (core.digest): the latest content pages published."""
-    return (
+def latest_content_pages(locale, limit, *, before=None, option=""):
+    """The digest source of the site's pages (core.digest): the latest content pages, less the
+    utility pages linked from the footer (legal notice, accessibility, personal data) in any
+    language."""
+    utility_keys = Page.objects.filter(pk__in=FooterItem.objects.values("page_id")).values(
+        "translation_key"
+    )
+    pages = (
         ContentPage.objects.live()
         .public()
         .filter(locale=locale)
-        .order_by("-first_published_at")[:limit]
+        .exclude(translation_key__in=utility_keys)
     )
+    if before is not None:
+        pages = pages.filter(first_published_at__lte=before)
+    return pages.order_by("-first_published_at")[:limit]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape, strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -12,9 +14,12 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from core.pagination import paginate
+from core.search.highlight import highlight_best_passage, highlight_title
 from core.search.matching import MatchedObjects, is_database_backend, matching_ids
 from core.search.promotions import promoted_links
 from core.search.query import parse_search_query
+
+from .templatetags.home_tags import page_summary
 
 SEARCH_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
@@ -65,9 +70,35 @@ def search(request):
             "promoted": promoted_links(query, Locale.get_active()) if on_first_page else [],
             "search_query": query,
             "results_page": results_page,
+            "results": result_entries(results_page, query) if results_page else [],
             "search_messages": messages,
         },
     )
+
+
+def result_entries(results_page, query):
+    """Each result as the hub shows its own: the kind of page (a resource's nature), its date, the
+    title and the best passage for the query, the matched words in <mark>."""
+    entries = []
+    for page in results_page:
+        page = page.specific
+        kind = page.get_kind_display() if hasattr(page, "get_kind_display") else None
+        summary = page_summary(page)
+        texts = [lambda summary=summary: summary]
+        if hasattr(page, "search_text"):
+            texts.append(page.search_text)
+        elif getattr(page, "body", None):
+            texts.append(lambda page=page: strip_tags(page.body.render_as_block()))
+        entries.append(
+            {
+                "page": page,
+                "kind": kind or capfirst(page.specific_class._meta.verbose_name),
+                "date": getattr(page, "date", None) or page.first_published_at,
+                "title": highlight_title(page.title, query),
+                "passage": highlight_best_passage(texts, query) or escape(summary),
+            }
+        )
+    return entries
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.blocks import content_blocks
-from core.digest import digest_items, digest_source_choices
+from core.digest import digest_items, digest_source_choices, issue_date
 
 # Accordions, videos and card grids need CSS or JavaScript that email clients do not run.
 EMAIL_SAFE_BLOCKS = {"heading", "paragraph", "image", "quote", "call_to_action", "key_figures"}
@@ -22,16 +22,18 @@ class DigestBlock(blocks.StructBlock):
         label = _("Sélection automatique")
         template = "newsletter/blocks/digest.html"
         description = _(
-            "Les dernières publications du site, reprises automatiquement au moment de l'envoi."
+            "Les dernières publications du site antérieures à la lettre, reprises automatiquement."
         )
 
-    def items(self, value, locale):
-        return digest_items(value["source"], locale, value["count"])
+    def items(self, value, locale, before=None):
+        return digest_items(value["source"], locale, value["count"], before=before)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
-        context["items"] = self.items(value, page.locale) if page is not None else []
+        context["items"] = (
+            self.items(value, page.locale, before=issue_date(page)) if page is not None else []
+        )
         return context
 
 

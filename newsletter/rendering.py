@@ -9,7 +9,7 @@ replacement. Nothing is rendered per recipient."""
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from core.digest import issue_date
 
 MERGE_FIELDS = ("salutation", "preferences_url", "unsubscribe_url")
 # How each provider writes a merge field in the message body (anymail passes the body as is).
@@ -62,6 +64,20 @@ def salutation(name):
     return _("Bonjour %(name)s,") % {"name": clean} if clean else _("Bonjour,")
 
 
+def email_preview_policy():
+    """The Content Security Policy of the admin's email preview: the email as a mail client shows
+    it (inline styles, images from the site), sandboxed (no script, an opaque origin), and links
+    opened in a new tab outside the sandbox."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    origin = f"{base.scheme}://{base.netloc}" if base.scheme and base.netloc else ""
+    images = " ".join(part for part in ("'self'", origin, "data:") if part)
+    return (
+        "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; "
+        f"style-src 'unsafe-inline'; img-src {images}; frame-ancestors 'self'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
 def absolutise(markup):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
     return URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{urljoin(base, m.group(2))}"', markup)
@@ -73,7 +89,7 @@ def email_blocks(page, kind):
     for block in page.body:
         context = {"value": block.value, "page": page}
         if block.block_type == "digest":
-            context["items"] = block.block.items(block.value, page.locale)
+            context["items"] = block.block.items(block.value, page.locale, issue_date(page))
         parts.append(
             render_to_string(f"newsletter/email/blocks/{block.block_type}.{kind}", context)
         )
@@ -89,6 +105,7 @@ def render_campaign(page, preview=False):
             "merge": placeholders(),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "web_url": page.full_url,
+            "archive_url": page.get_parent().full_url,
             "blocks_html": mark_safe("".join(email_blocks(page, "html"))),  # noqa: S308
             "blocks_text": "\n\n".join(p.strip() for p in email_blocks(page, "txt") if p.strip()),
         }

@@ -199,12 +199,15 @@ def subscribe(
     return consent
 
 
-def send_confirmation_email(consent):
+def send_confirmation_email(consent, what=""):
+    """Email the link that confirms `consent`; `what` says what exactly the person asked for (a
+    search alert's search in words), so that they know what they confirm."""
     subscriber = consent.subscriber
     with translation.override(subscriber.language):
         context = {
             "confirm_url": confirm_url(consent),
             "purpose": consent.get_purpose_display(),
+            "what": what,
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         message = EmailMultiAlternatives(

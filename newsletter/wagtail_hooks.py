@@ -1,10 +1,15 @@
 """The newsletter in the Wagtail admin: subscribers (list, search, CSV export and import, erase),
 audiences, the suppression list, and sends (schedule, report, pause, resume)."""
 
+from datetime import timedelta
+
 from django import forms
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -17,6 +22,7 @@ from wagtail.admin.widgets import Button
 
 from . import admin_views
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
+from .sending import current_reach
 from .sending.control import create_send
 
 
@@ -77,6 +83,46 @@ class SuppressionViewSet(ModelViewSet):
 
 
 class SendCreateView(CreateView):
+    """Sending takes two steps: the form, then a confirmation that says how many people the send
+    reaches and when it leaves; only the confirmation's button creates the send."""
+
+    submit_button_label = _("Vérifier avant l'envoi")
+    confirm_template_name = "newsletter/admin/send_confirm.html"
+
+    def form_valid(self, form):
+        if self.request.POST.get("back"):
+            return self.form_invalid_without_errors(form)
+        if self.request.POST.get("confirmed") != "1":
+            return self.render_confirmation(form)
+        return super().form_valid(form)
+
+    def form_invalid_without_errors(self, form):
+        """The form again, as the editor filled it in, to change it before confirming."""
+        self.form = form
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def render_confirmation(self, form):
+        data = form.cleaned_data
+        audience_ids = [audience.pk for audience in data["audiences"]]
+        reach = current_reach()
+        scheduled_at = data.get("scheduled_at") or timezone.now()
+        return TemplateResponse(
+            self.request,
+            self.confirm_template_name,
+            {
+                "form": form,
+                "action_url": self.request.get_full_path(),
+                "issue": data["page"],
+                "audiences": [
+                    (audience, reach.recipients([audience.pk])) for audience in data["audiences"]
+                ],
+                "recipients": reach.recipients(audience_ids),
+                "excluded": reach.excluded(audience_ids),
+                "scheduled_at": scheduled_at,
+                "is_now": scheduled_at <= timezone.now() + timedelta(minutes=1),
+            },
+        )
+
     def save_instance(self):
         data = self.form.cleaned_data
         return create_send(
@@ -86,8 +132,33 @@ class SendCreateView(CreateView):
             user=self.request.user,
         )
 
+    def get_success_message(self, instance=None):
+        if instance is not None and instance.scheduled_at > timezone.now():
+            return _(
+                "Envoi programmé. Vous pouvez l'annuler depuis son rapport jusqu'à son départ."
+            )
+        return _("Envoi lancé.")
+
     def get_success_url(self):
         return reverse("newsletter_send_report", args=[self.object.pk])
+
+
+class ReachAudienceField(forms.ModelMultipleChoiceField):
+    """Each audience with the number of people a send to it reaches today."""
+
+    def __init__(self, *args, reach=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reach = reach
+
+    def label_from_instance(self, obj):
+        if self.reach is None:
+            return str(obj)
+        count = self.reach.recipients([obj.pk])
+        return ngettext(
+            "%(audience)s (%(count)d destinataire)",
+            "%(audience)s (%(count)d destinataires)",
+            count,
+        ) % {"audience": obj, "count": count}
 
 
 class SendForm(forms.ModelForm):
@@ -95,13 +166,20 @@ class SendForm(forms.ModelForm):
         model = CampaignSend
         fields = ["page", "audiences", "scheduled_at"]
         widgets = {"audiences": forms.CheckboxSelectMultiple}
+        field_classes = {"audiences": ReachAudienceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["page"].queryset = NewsletterPage.objects.live()
         self.fields["page"].help_text = _("Seules les lettres publiées peuvent être envoyées.")
+        self.fields["audiences"].reach = current_reach()
+        self.fields["audiences"].help_text = _(
+            "Nombre d'abonnés confirmés de chaque public, abonnés à « Toute l'actualité » "
+            "compris, adresses exclues déduites."
+        )
         self.fields["scheduled_at"].help_text = _(
-            "Laissez l'heure actuelle pour envoyer tout de suite."
+            "Laissez l'heure actuelle pour envoyer tout de suite. Un envoi programmé peut être "
+            "annulé jusqu'à son départ."
         )
 
 

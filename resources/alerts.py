@@ -17,8 +17,11 @@ from .search import read_params, run_search
 DIGEST_LIMIT = 30
 
 
-def subscribe_to_search(hub, *, email, frequency, querystring, language, consent_text, ip):
-    """Record a pending alert and send the confirmation email; returns the SearchAlert."""
+def subscribe_to_search(
+    hub, *, email, frequency, querystring, language, consent_text, ip, description=""
+):
+    """Record a pending alert and send the confirmation email, which names the search
+    (`description`, the search in words); returns the SearchAlert."""
     with transaction.atomic():
         consent = subscriptions.subscribe(
             email,
@@ -33,7 +36,7 @@ def subscribe_to_search(hub, *, email, frequency, querystring, language, consent
         alert = SearchAlert.objects.create(
             consent=consent, hub=hub, querystring=querystring[:1000], frequency=frequency
         )
-    subscriptions.send_confirmation_email(consent)
+    subscriptions.send_confirmation_email(consent, what=description)
     return alert
 
 

@@ -10,7 +10,8 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from core.alerts import register_alert_source
 
-        from . import signals  # noqa: F401  (extracts a document's text when it is saved)
+        from . import digest, signals  # noqa: F401  (signals: extracts a document's text when saved)
         from .alerts import ALERT_SOURCE
 
+        digest.register()
         register_alert_source(ALERT_SOURCE)

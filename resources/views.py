@@ -73,9 +73,28 @@ def hub_search(request, hub):
             "search_messages": params.messages,
             "suggestions": suggestions(hub) if not results_page.paginator.count else [],
             "feed_query": params.querystring(),
+            "active_filters": active_filters(facets, params),
         }
     )
     return TemplateResponse(request, hub.template, context)
+
+
+def active_filters(facets, params):
+    """The filters in use, each with what it is and the search without it: the removable chips
+    above the results, and the words of the results heading."""
+    chips = []
+    for facet in facets:
+        for option in facet["options"]:
+            if option["selected"]:
+                remaining = params.querystring(**{facet["name"]: None})
+                chips.append(
+                    {
+                        "facet": facet["label"],
+                        "label": option["label"],
+                        "remove_query": remaining,
+                    }
+                )
+    return chips
 
 
 def autocomplete(request, hub):
@@ -115,6 +134,7 @@ def search_alert(request, hub):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
                 consent_text=str(ALERT_CONSENT_TEXT),
                 ip=client_ip(request),
+                description=str(describe_search(params, hub)),
             )
             done = True
         else:

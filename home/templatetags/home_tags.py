@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.urls.base import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
@@ -279,3 +280,23 @@ def absolute_static(context, path):
         return site.root_url + url
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+ACCESSIBILITY_LABELS = {
+    "non": _("non conforme"),
+    "partiel": _("partiellement conforme"),
+    "total": _("totalement conforme"),
+}
+
+
+@register.simple_tag
+def legal_details():
+    """What French law wants on every page's foot: the publication director and the host (LCEN
+    art. 6, from the settings) and the RGAA compliance state (ACCESSIBILITY_STATUS)."""
+    return {
+        "director": settings.PUBLICATION_DIRECTOR,
+        "host": settings.SITE_HOST,
+        "accessibility": ACCESSIBILITY_LABELS.get(
+            settings.ACCESSIBILITY_STATUS, ACCESSIBILITY_LABELS["non"]
+        ),
+    }

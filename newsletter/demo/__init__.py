@@ -2,8 +2,8 @@
 page under the French home page, three issues, the four audiences and a few subscribers with
 example.org addresses. Idempotent: pages are looked up by slug, subscribers by address.
 
-The issues are in French only: their English translation would go through wagtail-localize like
-home's pages (core.translation.translate_page)."""
+The archive is translated into English through wagtail-localize like home's pages; the issues are
+in French only."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from core.demo import DemoBuilder
 from core.factories import call_to_action, heading, key_figure, key_figures, link, paragraph
+from core.translation import translate_page
 
 from ..factories import (
     NewsletterIndexPageFactory,
@@ -84,7 +85,7 @@ ISSUES = [
                 "La mission tient à jour la liste des structures du département susceptibles de "
                 "répondre.</p>"
             ),
-            digest("À lire ou relire", count=2),
+            digest("Guides à lire ou relire", source="resources:kind=guide", count=2),
         ],
     },
     {
@@ -111,10 +112,17 @@ ISSUES = [
                 "sociale. Le plan national pour des achats durables fixait un objectif de 30 % "
                 "en 2025.</p>"
             ),
-            digest("Dernières publications"),
+            digest("Dernières publications du centre de ressources", source="resources"),
         ],
     },
 ]
+
+# The archive in English (/en/newsletter/): the issues themselves are written in French only.
+ARCHIVE_EN = {
+    "title": "The newsletter",
+    "slug": "newsletter",
+    "intro": "The mission's newsletters, newest first (in French).",
+}
 
 SUBSCRIBERS = [
     ("acheteuse.demo@example.org", "Claire Acheteuse", "Ville de Montpellier", ["buyers"]),
@@ -132,6 +140,9 @@ def load_newsletter_demo(home, user=None):
     if index is None:
         index = NewsletterIndexPageFactory(parent=home, locale=fr)
         index.save_revision(user=user).publish(user=user)
+    en = Locale.objects.filter(language_code="en").first()
+    if en is not None and home.get_translation_or_none(en) is not None:
+        translate_page(index, ARCHIVE_EN, en, user)
     for spec in ISSUES:
         page = NewsletterPage.objects.child_of(index).filter(slug=spec["slug"]).first()
         if page is not None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from ..blocks import newsletter_blocks
@@ -31,10 +31,18 @@ class NewsletterIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["issues"] = (
-            NewsletterPage.objects.child_of(self).live().public().order_by("-first_published_at")
-        )
+        context["issues"] = self.issues()
         return context
+
+    def issues(self):
+        """The published issues, newest first; an archive in another language than the site's
+        that has none of its own lists the issues of the default language's archive."""
+        issues = NewsletterPage.objects.child_of(self).live().public()
+        if not issues.exists() and self.locale_id != Locale.get_default().pk:
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is not None:
+                issues = NewsletterPage.objects.child_of(source).live().public()
+        return issues.select_related("locale").order_by("-first_published_at")
 
 
 class NewsletterPage(Page):
@@ -82,7 +90,12 @@ class NewsletterPage(Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "email":
-            from ..rendering import render_campaign
+            from ..rendering import email_preview_policy, render_campaign
 
-            return HttpResponse(render_campaign(self, preview=True).html)
+            # The email's inline styles are what subscribers see; the site's policy forbids them.
+            # The preview carries a policy of its own, which the CSP middleware leaves in place:
+            # inline styles and the site's images only, no script, in a sandbox of its own origin.
+            response = HttpResponse(render_campaign(self, preview=True).html)
+            response["Content-Security-Policy"] = email_preview_policy()
+            return response
         return super().serve_preview(request, "")

@@ -18,7 +18,7 @@ Where each part lives: `control` (create, pause, resume, cancel: imported as
 `newsletter.sending.control`, since it queues `tasks.send_campaign`, which runs `loop`), `ledger` (recipients, the Delivery
 rows, outcomes), `claims` (leases), `loop` (`run_send`), `delivery` (which way a batch goes),
 `merge_data` (one provider call a batch), `one_by_one` (SMTP and the others), `personalisation`
-(greeting and links), `errors`, `proof` (test sends to editors).
+(greeting and links), `errors`, `proof` (test sends to editors), `reach` (how many a send would reach, for the send form).
 """
 
 from .claims import claim_batch, release
@@ -30,17 +30,20 @@ from .merge_data import deliver_with_merge_data
 from .one_by_one import deliver_one_by_one
 from .personalisation import LINK_SLOT, LinkTemplates, recipient_values
 from .proof import send_test
+from .reach import Reach, current_reach
 
 __all__ = [
     "CREATE_CHUNK",
     "LINK_SLOT",
     "MAX_RETRIES",
     "NO_BATCH_PROVIDERS",
+    "Reach",
     "LinkTemplates",
     "ProviderConfigurationError",
     "TransientProviderError",
     "batch_size",
     "claim_batch",
+    "current_reach",
     "deliver_batch",
     "deliver_one_by_one",
     "deliver_with_merge_data",

@@ -3,6 +3,9 @@ fly, and the hub and its resources in English as wagtail-localize translations (
 Run by `manage.py load_demo_content` (core.demo) after the home page's builder; idempotent (looked up
 by slug, republished only when something differs)."""
 
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
@@ -27,6 +30,8 @@ from ..models import (
 )
 from .data import AUDIENCES, LEGAL_REFERENCES, RESOURCES, THEMES
 from .data import en as demo_data_en
+
+PARIS = ZoneInfo("Europe/Paris")
 
 HUB = {
     "title": "Centre de ressources",
@@ -146,7 +151,20 @@ def load_demo_resources(home, user=None):
                 page.body = body
             page.save_revision(user=user).publish(user=user)
             changed += 1
+    date_publications(hub)
     return hub, changed
+
+
+def date_publications(hub):
+    """Date each demo resource's first publication on the hub (French and English) at 9:00 on its
+    own date, as if the mission had published it that day: the hub's "latest" lists, the home page
+    and the newsletter issues' digests then follow the dates a visitor reads."""
+    french = ResourcePage.objects.child_of(hub).filter(slug__in=[spec[0] for spec in RESOURCES])
+    keys = french.values("translation_key")
+    for resource in ResourcePage.objects.filter(translation_key__in=keys):
+        published = datetime.combine(resource.date, time(9, 0), tzinfo=PARIS)
+        if resource.first_published_at != published:
+            ResourcePage.objects.filter(pk=resource.pk).update(first_published_at=published)
 
 
 def english_values(resource):
@@ -181,6 +199,7 @@ def translate_demo_resources(hub, user=None):
     for resource in resources.order_by("path"):
         if translate_page(resource, english_values(resource), en, user):
             translated.append(resource.title)
+    date_publications(hub)
     return translated
 
 

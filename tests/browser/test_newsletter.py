@@ -52,6 +52,9 @@ def test_subscribe_confirm_change_preferences_and_unsubscribe(open_page, mailout
     subscriber = Subscriber.objects.get(email="navigateur@example.org")
     assert subscriber.is_subscribed(Purpose.NEWSLETTER)
     assert subscriber.organisation == "Commune de Pézenas"
+    assert (
+        page.locator("main").get_by_role("link", name="Lire les lettres déjà parues").is_visible()
+    )
     save_screenshot(page, "newsletter-confirmed")
 
     # Preferences: add an audience.
@@ -112,6 +115,37 @@ def test_the_archive_lists_the_issues_and_an_issue_reads_well(open_page, viewpor
     assert_accessible(page)
     assert "Repères" in page.inner_text("main")
     save_screenshot(page, "newsletter-issue")
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_archive_is_linked_from_the_home_page_the_footer_and_each_issue(open_page, viewport):
+    page = open_page("/", viewport)
+    page.locator(".home-newsletter").get_by_role(
+        "link", name="Lire les lettres déjà parues"
+    ).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/lettre-information/")
+    page.locator(".newsletter-issues h2 a").first.click()
+    page.wait_for_load_state()
+    footer = page.locator("footer").get_by_role("link", name="Lire les lettres déjà parues")
+    assert footer.is_visible()
+    page.locator("main").get_by_role("link", name="Toutes les lettres d'information").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/lettre-information/")
+    # No link to the page itself on the archive.
+    assert page.get_by_role("link", name="Lire les lettres déjà parues").count() == 0
+
+
+def test_the_english_archive_lists_the_french_issues(open_page):
+    page = open_page("/en/newsletter/")
+    assert page.locator("h1").inner_text().strip() == "The newsletter"
+    issues = page.locator(".newsletter-issues > li")
+    assert issues.count() == 3
+    assert issues.first.get_attribute("lang") == "fr"
+    assert_accessible(page)
+    english_home = open_page("/en/")
+    link = english_home.get_by_role("link", name="Read past newsletters").first
+    assert link.get_attribute("href") == "/en/newsletter/"
 
 
 def test_the_home_page_form_is_accessible(open_page):

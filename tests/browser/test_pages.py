@@ -156,3 +156,48 @@ def test_language_switcher_comes_back_to_french(open_page):
     page.wait_for_load_state()
     assert page.url.endswith("/la-mission/")
     assert page.locator("html").get_attribute("lang") == "fr"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_home_page_shows_what_is_new_and_dated_key_figures(open_page, viewport):
+    from newsletter.models import NewsletterPage
+    from resources.models import ResourcePage
+
+    page = open_page("/", viewport)
+    news = page.locator(".home-news")
+    newest = (
+        ResourcePage.objects.live()
+        .filter(locale__language_code="fr")
+        .order_by("-first_published_at")
+        .first()
+    )
+    items = news.locator(".home-news__item a")
+    assert items.count() == 3
+    assert items.first.inner_text() == newest.title
+    issue = NewsletterPage.objects.live().order_by("-first_published_at").first()
+    assert news.get_by_role("link", name=issue.title).is_visible()
+    # Each key figure says when and where it comes from.
+    sources = page.locator(".key-figure__source").all_inner_texts()
+    assert "Conseil économique, social et environnemental (CESE), 2018" in sources
+    assert "Code des marchés publics" not in page.inner_text("main")
+    assert serious_violations(page) == []
+    save_screenshot(page, "home")
+
+
+def test_the_legal_pages_meet_french_law(open_page):
+    notice = open_page("/mentions-legales/")
+    footer = notice.locator("footer").inner_text()
+    assert "Accessibilité\u00a0: non conforme" in footer
+    assert "Directeur ou directrice de la publication\u00a0:" in footer
+    assert "Hébergeur\u00a0:" in footer
+    assert "indiqués au bas de chaque page" in notice.inner_text("main")
+    statement = open_page("/declaration-d-accessibilite/").inner_text("main")
+    assert "non conforme" in statement and "4.1.2" in statement
+    assert "établie le 2 décembre 2026" in statement and "Défenseur des droits" in statement
+    privacy = open_page("/politique-de-donnees-personnelles/")
+    headings = privacy.locator("main h2").all_inner_texts()
+    for processing in ("Le formulaire de contact", "La lettre d'information"):
+        assert processing in headings
+    assert "Les alertes du centre de ressources" in headings
+    assert privacy.inner_text("main").count("Base légale") >= 3
+    assert serious_violations(privacy) == []

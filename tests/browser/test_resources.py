@@ -121,3 +121,33 @@ def test_english_hub_searches_and_filters_in_english(open_page):
     violations = serious_violations(page)
     assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
     save_screenshot(page, "resources-search-en")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_on_a_phone_the_filters_fold_and_active_filters_show_as_removable_chips(
+    open_page, viewport
+):
+    page = open_page(HUB + "?theme=marches-reserves&nature=guide", viewport)
+    summary = page.locator(".resource-filters-disclosure__summary")
+    nature = page.locator("#filtre-nature")
+    if viewport == "phone":
+        assert summary.inner_text() == "Filtrer (2)"
+        assert not nature.is_visible()
+        # The results start right under the search box and the chips (about 1,000 px down, the
+        # site's header included), not below six full-width dropdowns (1,700 px).
+        first = page.locator("#resultats").bounding_box()
+        assert first["y"] < 1100, first
+        summary.click()
+        assert nature.is_visible()
+    else:
+        assert nature.is_visible()
+    assert nature.locator("option").first.inner_text() == "Toutes"
+    chips = page.locator(".filter-chip")
+    assert chips.count() == 2
+    heading = page.locator("#resultats").inner_text()
+    assert "nature\u00a0: Guide" in heading
+    assert serious_violations(page) == []
+    save_screenshot(page, "hub-filters")
+    chips.filter(has_text="Nature").click()
+    page.wait_for_load_state()
+    assert "nature=" not in page.url and "theme=marches-reserves" in page.url

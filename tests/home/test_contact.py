@@ -54,6 +54,25 @@ def test_valid_post_emails_the_team_through_smtp(client, contact_page, contact_d
     assert "nous souhaitons inclure une clause sociale" in message.get_content()
 
 
+def test_email_to_the_team_carries_the_chosen_topic_in_its_subject(
+    client, contact_page, contact_data, mailoutbox
+):
+    from home.models import ContactFormField
+
+    ContactFormField.objects.create(
+        page=contact_page,
+        label="Objet",
+        field_type="dropdown",
+        required=True,
+        choices="Question générale\nMarché réservé",
+        locale=contact_page.locale,
+        sort_order=10,
+    )
+    post(client, contact_page, {**contact_data, "objet": "Marché réservé"})
+    [message] = mailoutbox
+    assert message.subject == "Nouveau message depuis le site — Marché réservé"
+
+
 def test_email_to_the_team_replies_to_the_visitor(
     client, contact_page, contact_data, smtp_settings
 ):

@@ -105,3 +105,35 @@ def test_phone_link_uses_the_international_french_prefix():
 def test_social_links_leave_out_the_networks_without_an_address():
     settings = ContactSettings(facebook_url="", linkedin_url="https://www.linkedin.com/company/x")
     assert settings.social_links == [("LinkedIn", "https://www.linkedin.com/company/x")]
+
+
+def test_new_pages_get_ascii_slugs(admin_client, home_page):
+    from django.urls import reverse
+
+    url = reverse("wagtailadmin_pages:add", args=["home", "contentpage", home_page.pk])
+    form = admin_client.get(url).content.decode()
+    # The slug the admin writes from the title as the editor types it: Django leaves a false
+    # attribute out, and Wagtail's slug controller then transliterates to ASCII.
+    assert 'data-controller="w-slug"' in form
+    assert "data-w-slug-allow-unicode-value" not in form
+    response = admin_client.post(
+        url,
+        {
+            "title": "Accès aux marchés",
+            "slug": "accès-aux-marchés",
+            "body-count": "0",
+            "action-draft": "1",
+        },
+    )
+    assert response.status_code == 302
+    from home.models import ContentPage
+
+    assert ContentPage.objects.get(title="Accès aux marchés").slug == "acces-aux-marches"
+
+
+def test_an_ascii_slug_stays_unique_among_siblings(home_page):
+    from home.factories import ContentPageFactory
+
+    ContentPageFactory(parent=home_page, title="Premier", slug="acces")
+    second = ContentPageFactory(parent=home_page, title="Second", slug="accès")
+    assert second.slug == "acces-2"

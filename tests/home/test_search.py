@@ -229,3 +229,13 @@ def test_search_on_postgresql_folds_accents_and_stems_french(client, content_pag
 def test_search_on_postgresql_finds_the_singular_of_a_plural(client, content_page):
     response = client.get(SEARCH_URL, {"q": "marché réservé"})
     assert result_titles(response) == ["Les marchés réservés"]
+
+
+def test_each_result_shows_its_kind_date_and_a_highlighted_passage(client, content_page):
+    response = client.get(SEARCH_URL, {"q": "insertion"})
+    content = response.content.decode()
+    meta = content.split('class="search-result__meta">')[1].split("</p>")[0]
+    assert meta.startswith("Page de contenu · <time")
+    assert content_page.first_published_at.strftime("%Y-%m-%d") in meta
+    passage = content.split('class="search-result__passage">')[1].split("</p>")[0]
+    assert "structures d&#x27;<mark>insertion</mark>" in passage

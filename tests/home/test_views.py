@@ -160,3 +160,18 @@ def test_pages_carry_a_content_security_policy(client, home_page):
     policy = client.get("/")["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "object-src 'none'" in policy
+
+
+def test_every_page_foot_names_the_publication_director_host_and_accessibility_state(
+    client, home_page, settings
+):
+    settings.PUBLICATION_DIRECTOR = "Camille Directrice"
+    settings.SITE_HOST = "Hébergeur Exemple SAS, 1 rue de l'Exemple, 34000 Montpellier"
+    settings.ACCESSIBILITY_STATUS = "non"
+    footer = client.get(home_page.url).content.decode().split('class="site-footer"')[1]
+    assert "Accessibilité\u00a0: non conforme" in footer
+    assert "Directeur ou directrice de la publication\u00a0: Camille Directrice" in footer
+    assert "Hébergeur\u00a0: Hébergeur Exemple SAS, 1 rue de l&#x27;Exemple" in footer
+    settings.ACCESSIBILITY_STATUS = "partiel"
+    footer = client.get(home_page.url).content.decode().split('class="site-footer"')[1]
+    assert "Accessibilité\u00a0: partiellement conforme" in footer

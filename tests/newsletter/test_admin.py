@@ -55,21 +55,24 @@ def test_the_import_page_imports_a_file(admin_client, audiences):
     assert Subscriber.objects.get().is_subscribed()
 
 
-def test_a_send_is_created_from_the_admin_and_reported(
+def test_a_send_is_created_from_the_admin_after_its_confirmation_and_reported(
     admin_client, issue, audiences, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     mail.outbox = []
     SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["buyers"]])
+    data = {
+        "page": issue.pk,
+        "audiences": [audiences["buyers"].pk],
+        "scheduled_at": "2020-01-01 10:00",
+    }
+    # The form's first post only asks for confirmation: nothing is created, nothing leaves.
+    confirmation = admin_client.post(reverse("newsletter_sends:add"), data)
+    assert confirmation.status_code == 200
+    assert "partira tout de suite vers 1\xa0destinataire" in confirmation.content.decode()
+    assert not CampaignSend.objects.exists() and mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            reverse("newsletter_sends:add"),
-            {
-                "page": issue.pk,
-                "audiences": [audiences["buyers"].pk],
-                "scheduled_at": "2020-01-01 10:00",
-            },
-        )
+        response = admin_client.post(reverse("newsletter_sends:add"), {**data, "confirmed": "1"})
     assert response.status_code == 302, response.content.decode()[:2000]
     send = CampaignSend.objects.get()
     assert send.status == CampaignSend.Status.DONE
@@ -77,6 +80,85 @@ def test_a_send_is_created_from_the_admin_and_reported(
     report = admin_client.get(response["Location"])
     assert report.status_code == 200
     assert "Destinataires" in report.content.decode()
+
+
+def test_the_send_form_counts_each_audience_after_suppressions(admin_client, issue, audiences):
+    from newsletter.models import Suppression, email_hash
+
+    SubscriberFactory(email="a1@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="a2@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="exclue@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="tout@example.org", audiences=[audiences["all"]])
+    SubscriberFactory(
+        email="sans-consentement@example.org", audiences=[audiences["buyers"]], consent=False
+    )
+    Suppression.objects.create(email_hash=email_hash("exclue@example.org"), reason="bounced")
+    form = admin_client.get(reverse("newsletter_sends:add")).content.decode()
+    # Two buyers plus the "all news" subscriber; the suppressed and the unconfirmed do not count.
+    assert f"{audiences['buyers']} (3 destinataires)" in form
+    assert f"{audiences['network']} (1 destinataire)" in form
+    confirmation = admin_client.post(
+        reverse("newsletter_sends:add"),
+        {
+            "page": issue.pk,
+            "audiences": [audiences["buyers"].pk, audiences["network"].pk],
+            "scheduled_at": "2099-01-01 10:00",
+        },
+    ).content.decode()
+    assert "partira le jeudi 1 janvier 2099 à 10:00 vers 3\xa0destinataires" in confirmation
+    assert "1\xa0abonné de ces publics ne recevra rien\xa0:" in confirmation
+    assert "Confirmer et programmer l'envoi" in confirmation
+
+
+def test_the_confirmation_goes_back_to_the_form_as_filled_in(admin_client, issue, audiences):
+    response = admin_client.post(
+        reverse("newsletter_sends:add"),
+        {
+            "page": issue.pk,
+            "audiences": [audiences["buyers"].pk],
+            "scheduled_at": "2099-01-01 10:00",
+            "back": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"]["audiences"].value() == [str(audiences["buyers"].pk)]
+    assert not CampaignSend.objects.exists()
+
+
+def test_a_scheduled_send_cancelled_from_its_report_never_leaves(
+    admin_client, issue, audiences, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsletter.sending import run_send
+
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    mail.outbox = []
+    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["buyers"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("newsletter_sends:add"),
+            {
+                "page": issue.pk,
+                "audiences": [audiences["buyers"].pk],
+                "scheduled_at": (timezone.localtime() + timedelta(hours=2)).strftime(
+                    "%Y-%m-%d %H:%M"
+                ),
+                "confirmed": "1",
+            },
+        )
+    send = CampaignSend.objects.get()
+    assert send.status == CampaignSend.Status.SCHEDULED
+    report = admin_client.get(reverse("newsletter_send_report", args=[send.pk])).content.decode()
+    assert "Annuler l'envoi" in report
+    admin_client.post(reverse("newsletter_send_report", args=[send.pk]), {"action": "cancel"})
+    CampaignSend.objects.filter(pk=send.pk).update(scheduled_at=timezone.now())
+    run_send(send.pk)
+    send.refresh_from_db()
+    assert send.status == CampaignSend.Status.CANCELLED
+    assert mail.outbox == [] and not send.deliveries.exists()
 
 
 def test_a_scheduled_send_can_be_paused_and_cancelled(admin_client, issue, audiences):
@@ -97,16 +179,35 @@ def test_a_test_send_goes_to_the_given_addresses_only(admin_client, issue):
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(url, {"addresses": "a@example.org, b@example.org"})
     assert response.status_code == 302
-    assert mail.outbox[-1].to == ["a@example.org", "b@example.org"]
+    # One message per address: a tester never sees the other testers' addresses.
+    assert [m.to for m in mail.outbox] == [["a@example.org"], ["b@example.org"]]
+    assert all(m.subject == "[TEST] Lettre de mars" and not m.cc for m in mail.outbox)
     bad = admin_client.post(url, {"addresses": "a@example.org, pas une adresse"})
     assert "n&#x27;est pas une adresse valide" in bad.content.decode()
 
 
 def test_the_email_preview_mode_shows_the_email_with_sample_links(rf, issue):
     assert dict(issue.preview_modes).keys() == {"web", "email"}
-    html = issue.serve_preview(rf.get("/"), "email").content.decode()
+    response = issue.serve_preview(rf.get("/"), "email")
+    html = response.content.decode()
     assert '<table role="presentation"' in html
     assert "{{" not in html
+    # Its own policy: the email's inline styles allowed, no script, sandboxed.
+    policy = response["Content-Security-Policy"]
+    assert "style-src 'unsafe-inline'" in policy and "sandbox" in policy
+    assert "script-src" not in policy and "default-src 'none'" in policy
+
+
+def test_the_email_preview_keeps_its_policy_through_the_middleware(rf, admin_user, issue):
+    # Wagtail serves the preview through a fake request on the page's own path, run through the
+    # middleware, where the site's policy (no inline style) would apply: the preview's own policy
+    # must come out of it.
+    request = rf.get(reverse("wagtailadmin_pages:preview_on_edit", args=[issue.pk]))
+    request.user = admin_user
+    response = issue.make_preview_request(request, "email")
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert "style-src 'self'" not in response["Content-Security-Policy"]
 
 
 def test_the_archive_and_issue_pages_render(client, issue):

@@ -43,6 +43,16 @@ def test_subscribing_sends_a_confirmation_and_records_a_pending_alert(client, re
     assert len(mail.outbox) == 1
 
 
+def test_the_alert_confirmation_email_names_the_search_it_confirms(client, resources, alert_url):
+    subscribe(client, alert_url)
+    message = mail.outbox[0]
+    assert "Recherche suivie\u00a0:" in message.body
+    assert "insertion" in message.body and "Thème" in message.body
+    assert "Clause d'insertion" in message.body
+    html = message.alternatives[0][0]
+    assert "Recherche suivie\u00a0: <strong>" in html and "Clause d&#x27;insertion" in html
+
+
 def test_invalid_address_gives_a_french_error_and_records_nothing(client, resources, alert_url):
     response = subscribe(client, alert_url, email="pas-une-adresse")
     assert response.status_code == 400

@@ -20,6 +20,8 @@ PRODUCTION_ENV = {
     "DEFAULT_FROM_EMAIL": "Clause sociale 34 <contact@example.org>",
     "EMAIL_PROVIDER": "smtp",
     "NEWSLETTER_SUPPRESSION_KEY": "a-key-for-the-suppression-list-hashes-0123456789",
+    "PUBLICATION_DIRECTOR": "Camille Directrice",
+    "SITE_HOST": "Hébergeur SAS, 1 rue de l'Exemple, 59100 Roubaix, 01 00 00 00 00",
 }
 REQUIRED = [
     "SECRET_KEY",
@@ -28,6 +30,8 @@ REQUIRED = [
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
     "NEWSLETTER_SUPPRESSION_KEY",
+    "PUBLICATION_DIRECTOR",
+    "SITE_HOST",
 ]
 
 
@@ -77,6 +81,13 @@ def test_production_refuses_to_start_without_a_required_variable(production_env,
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert name in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_refuses_an_unknown_accessibility_status(production_env):
+    production_env["ACCESSIBILITY_STATUS"] = "conforme"
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    assert "ACCESSIBILITY_STATUS" in result.stderr.strip().splitlines()[-1]
 
 
 def test_production_refuses_a_short_secret_key(production_env):

@@ -186,19 +186,46 @@ def clauses_page(tr, ref):
                     "des travailleurs en insertion professionnelle. Mais le plus souvent, il s'agit "
                     "d'un simple paragraphe ajouté aux exigences du marché, qui réserve 5 % à 20 % de "
                     "l'activité induite à des personnes en difficulté d'accès à l'emploi.</p>"
-                    "<p>Depuis 20 ans, le Code des marchés publics impose aux acheteurs de prendre en "
-                    "compte les objectifs du développement durable. Les acteurs publics ont donc "
-                    "l'obligation d'étudier la possibilité d'insérer dans leurs appels d'offres des "
-                    "clauses environnementales, mais aussi des clauses sociales.</p>",
+                    "<p>Depuis le 1er avril 2019, le Code de la commande publique a remplacé le Code "
+                    "des marchés publics. L'acheteur y définit ses besoins en tenant compte des "
+                    "objectifs de développement durable, dans leurs dimensions économique, sociale et "
+                    "environnementale (article L2111-1) ; il peut inscrire des considérations "
+                    "sociales dans les conditions d'exécution (L2112-2) et les critères d'attribution "
+                    "(L2152-7). À partir du 22 août 2026, tout marché d'un montant supérieur aux "
+                    "seuils européens devra comporter une condition d'exécution sociale ou liée à "
+                    "l'emploi (loi Climat et résilience, article 35).</p>",
                     "<p>In public procurement, a social clause is a way of writing the specifications "
                     "that bidding companies must meet. A whole contract can be dedicated to workers "
                     "on an integration pathway. Most often, though, it is a simple paragraph added to "
                     "the contract's requirements, reserving 5% to 20% of the work it generates for "
                     "people who struggle to find a job.</p>"
-                    "<p>For 20 years, the public procurement code has required buyers to take "
-                    "sustainable development goals into account. Public bodies must therefore consider "
-                    "including environmental clauses, and social clauses too, in their tenders.</p>",
+                    "<p>Since 1 April 2019, the Public Procurement Code (Code de la commande "
+                    "publique) has replaced the former public contracts code. Buyers define their "
+                    "needs taking sustainable development goals into account, in their economic, "
+                    "social and environmental dimensions (article L2111-1); they may write social "
+                    "considerations into the performance conditions (L2112-2) and the award criteria "
+                    "(L2152-7). From 22 August 2026, every contract above the EU thresholds must "
+                    "include a social or employment-related performance condition (Climate and "
+                    "Resilience Act, article 35).</p>",
                 )
+            ),
+            quote(
+                tr(
+                    "Depuis 20 ans, le Code des Marchés Publics impose aux acheteurs de prendre en "
+                    "compte les objectifs du développement durable. Les acteurs publics ont donc "
+                    "l'obligation d'étudier la possibilité d'insérer dans leurs appels d'offres des "
+                    "clauses environnementales, mais aussi des clauses sociales.",
+                    "For 20 years, the public procurement code has required buyers to take "
+                    "sustainable development goals into account. Public bodies must therefore "
+                    "consider including environmental clauses, and social clauses too, in their "
+                    "tenders.",
+                ),
+                tr(
+                    "Plaquette de la MICS 34, citée telle quelle : le Code des marchés "
+                    "publics qu'elle nomme est devenu le Code de la commande publique en 2019",
+                    "The MICS 34 brochure, quoted as written: the public contracts code it names "
+                    "became the Public Procurement Code in 2019",
+                ),
             ),
             key_figures(
                 figures=[

@@ -39,12 +39,12 @@ def legal_page(tr, ref):
             heading(tr("Publication et hébergement", "Publication and hosting")),
             paragraph(
                 tr(
-                    "<p>La publication est placée sous la responsabilité du représentant légal de la "
-                    "structure porteuse. Les coordonnées de l'hébergeur du site sont communiquées par "
-                    "l'éditeur sur simple demande à l'adresse ci-dessus.</p>",
-                    "<p>Publication is the responsibility of the legal representative of the host "
-                    "organisation. The publisher provides the contact details of the website's hosting "
-                    "provider on request at the address above.</p>",
+                    "<p>Le directeur ou la directrice de la publication et l'hébergeur du site (nom, "
+                    "adresse et téléphone), que la loi pour la confiance dans l'économie numérique "
+                    "(article 6) demande de nommer, sont indiqués au bas de chaque page.</p>",
+                    "<p>The publication director and the website's host (name, address and "
+                    "telephone), whom the French Act on confidence in the digital economy "
+                    "(article 6) requires to be named, are given at the foot of every page.</p>",
                 )
             ),
             heading(tr("Cofinancement", "Co-funding")),
@@ -102,10 +102,10 @@ def accessibility_page(tr, ref):
         "title": tr("Déclaration d'accessibilité", "Accessibility statement"),
         "slug": tr("declaration-d-accessibilite", "accessibility-statement"),
         "search_description": tr(
-            "État de conformité du site clausesociale34.fr au RGAA 4.1, signalement d'un problème "
+            "État de conformité du site clausesociale34.fr au RGAA 4.1.2, signalement d'un problème "
             "et voies de recours.",
-            "Compliance of clausesociale34.fr with the RGAA 4.1, how to report a problem and how to "
-            "seek redress.",
+            "Compliance of clausesociale34.fr with the RGAA 4.1.2, how to report a problem and how "
+            "to seek redress.",
         ),
         "intro": tr(
             "La MICS 34 s'engage à rendre son site accessible, conformément à l'article 47 de la "
@@ -120,15 +120,23 @@ def accessibility_page(tr, ref):
             heading(tr("État de conformité", "Compliance status")),
             paragraph(
                 tr(
-                    "<p>Le site clausesociale34.fr est <b>partiellement conforme</b> avec le référentiel "
-                    "général d'amélioration de l'accessibilité (RGAA), version 4.1, dans l'attente d'un "
-                    "audit complet. Il a été conçu en suivant ce référentiel : titres hiérarchisés, "
-                    "navigation possible au clavier, contrastes suffisants, champs de formulaire "
-                    "étiquetés, vidéos accompagnées de leur transcription.</p>",
-                    "<p>clausesociale34.fr is <b>partially compliant</b> with the French accessibility "
-                    "framework (RGAA), version 4.1, pending a full audit. It was designed following "
-                    "that framework: structured headings, keyboard navigation, sufficient contrast, "
-                    "labelled form fields, videos with their transcript.</p>",
+                    "<p>Le site clausesociale34.fr est <b>non conforme</b> avec le référentiel "
+                    "général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : aucun audit "
+                    "de conformité n'a encore été réalisé. Le site a été conçu en suivant ce "
+                    "référentiel (titres hiérarchisés, navigation au clavier, contrastes suffisants, "
+                    "champs de formulaire étiquetés, vidéos accompagnées de leur transcription) et "
+                    "chaque page est vérifiée par un outil automatique, qui ne remplace pas "
+                    "l'audit.</p>"
+                    "<p>Cette déclaration a été établie le 2 décembre 2026. Elle sera mise à jour "
+                    "à l'issue de l'audit, avec le taux de conformité mesuré.</p>",
+                    "<p>clausesociale34.fr is <b>not compliant</b> with the French accessibility "
+                    "framework (RGAA), version 4.1.2: no compliance audit has been carried out yet. "
+                    "The website was designed following that framework (structured headings, "
+                    "keyboard navigation, sufficient contrast, labelled form fields, videos with "
+                    "their transcript) and every page is checked by an automated tool, which does "
+                    "not replace the audit.</p>"
+                    "<p>This statement was drawn up on 2 December 2026. It will be updated after "
+                    "the audit, with the measured compliance rate.</p>",
                 )
             ),
             heading(tr("Contenus non accessibles", "Non-accessible content")),
@@ -258,6 +266,68 @@ def privacy_page(tr, ref):
                     "with your agreement, and is never sold.</li>"
                     "<li><b>Retention period</b>: 12 months from the date of your message, after "
                     "which it is deleted.</li>"
+                    "</ul>",
+                )
+            ),
+            heading(tr("La lettre d'information", "The newsletter")),
+            paragraph(
+                tr(
+                    "<p>Quand vous vous inscrivez à la lettre, nous enregistrons votre adresse "
+                    "électronique, les publics choisis, et, si vous les indiquez, votre nom, votre "
+                    "structure et votre territoire, avec la preuve de votre accord (texte accepté, "
+                    "date, adresse IP, confirmation).</p>"
+                    "<ul>"
+                    "<li><b>Finalité</b> : vous envoyer la lettre d'information.</li>"
+                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
+                    "courriel ; vous le retirez à tout moment par le lien de désinscription de "
+                    "chaque lettre.</li>"
+                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
+                    "courriels, qui agit pour son compte.</li>"
+                    "<li><b>Durée de conservation</b> : tant que vous êtes inscrit ; la preuve du "
+                    "consentement est gardée trois ans après la désinscription. Une demande non "
+                    "confirmée est supprimée après 30 jours.</li>"
+                    "</ul>",
+                    "<p>When you subscribe to the newsletter, we record your email address, the "
+                    "audiences you choose and, if you give them, your name, organisation and "
+                    "territory, with the proof of your agreement (text accepted, date, IP address, "
+                    "confirmation).</p>"
+                    "<ul>"
+                    "<li><b>Purpose</b>: sending you the newsletter.</li>"
+                    "<li><b>Legal basis</b>: your consent, confirmed through the link sent by "
+                    "email; you withdraw it at any time through the unsubscribe link of each "
+                    "newsletter.</li>"
+                    "<li><b>Recipients</b>: the MICS 34 team and the email service provider, acting "
+                    "on its behalf.</li>"
+                    "<li><b>Retention period</b>: as long as you are subscribed; the proof of "
+                    "consent is kept three years after you unsubscribe. An unconfirmed request is "
+                    "deleted after 30 days.</li>"
+                    "</ul>",
+                )
+            ),
+            heading(tr("Les alertes du centre de ressources", "Resource centre alerts")),
+            paragraph(
+                tr(
+                    "<p>Une alerte sur une recherche enregistre votre adresse électronique, la "
+                    "recherche suivie, la fréquence choisie et la preuve de votre accord.</p>"
+                    "<ul>"
+                    "<li><b>Finalité</b> : vous envoyer les nouvelles ressources qui répondent à "
+                    "votre recherche.</li>"
+                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
+                    "courriel et retiré par le lien de désinscription de chaque alerte.</li>"
+                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
+                    "courriels.</li>"
+                    "<li><b>Durée de conservation</b> : tant que l'alerte est active ; la preuve du "
+                    "consentement est gardée trois ans après son arrêt.</li>"
+                    "</ul>",
+                    "<p>An alert on a search records your email address, the search followed, the "
+                    "frequency chosen and the proof of your agreement.</p>"
+                    "<ul>"
+                    "<li><b>Purpose</b>: sending you the new resources that match your search.</li>"
+                    "<li><b>Legal basis</b>: your consent, confirmed through the link sent by email "
+                    "and withdrawn through the unsubscribe link of each alert.</li>"
+                    "<li><b>Recipients</b>: the MICS 34 team and the email service provider.</li>"
+                    "<li><b>Retention period</b>: as long as the alert is active; the proof of "
+                    "consent is kept three years after it stops.</li>"
                     "</ul>",
                 )
             ),

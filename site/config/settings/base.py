@@ -337,6 +337,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Slugs in ASCII: "acces-aux-marches", not "accès-aux-marchés", which URLs, emails and permanent
+# addresses would carry as %C3%A8.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request to Gravatar from the admin: editors' avatars are the ones they upload, or initials.
@@ -346,6 +349,15 @@ WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_DISABLE_AUTOSYNC = False
+
+# Legal notice (LCEN, loi 2004-575, art. 6): the publication director and the host (name, address,
+# telephone), shown at the foot of every page; required in production.
+PUBLICATION_DIRECTOR = env("PUBLICATION_DIRECTOR", "")
+SITE_HOST = env("SITE_HOST", "")
+# The site's RGAA compliance state, in the footer and the accessibility statement: "non" until an
+# audit gives "partiel" or "total".
+ACCESSIBILITY_STATUSES = ("non", "partiel", "total")
+ACCESSIBILITY_STATUS = env("ACCESSIBILITY_STATUS", "non")
 
 # robots.txt disallows everything when false (staging, preview servers).
 ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)

@@ -8,3 +8,8 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-secret-key-not-for-production-use-01234
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The demo's legal notice: who the demo says is responsible, and that it runs on this machine.
+PUBLICATION_DIRECTOR = env(
+    "PUBLICATION_DIRECTOR", "le représentant légal de l'APSH 34 (site de démonstration)"
+)
+SITE_HOST = env("SITE_HOST", "poste de développement local (site de démonstration)")

@@ -15,6 +15,8 @@ REQUIRED = [
     "WAGTAILADMIN_BASE_URL",
     "DEFAULT_FROM_EMAIL",
     "NEWSLETTER_SUPPRESSION_KEY",
+    "PUBLICATION_DIRECTOR",
+    "SITE_HOST",
 ]
 missing = [name for name in REQUIRED if not env(name)]
 if missing:
@@ -23,6 +25,10 @@ if missing:
     )
 
 DEBUG = False
+if env("ACCESSIBILITY_STATUS", "non") not in ACCESSIBILITY_STATUSES:
+    raise ImproperlyConfigured(
+        "ACCESSIBILITY_STATUS doit valoir non, partiel ou total (état de conformité au RGAA)."
+    )
 SECRET_KEY = env("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY est trop courte : 50 caractères aléatoires au moins.")

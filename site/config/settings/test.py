@@ -28,3 +28,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if not env("DATABASE_URL"):
     DATABASES["default"]["NAME"] = ":memory:"
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+PUBLICATION_DIRECTOR = "Camille Directrice"
+SITE_HOST = "Hébergeur Exemple SAS, 1 rue de l'Exemple, 34000 Montpellier, 04 00 00 00 00"
