@@ -26,7 +26,7 @@ class RegistrationError(Exception):
     """The registration cannot be made or changed; the message says why, in French."""
 
 
-def _locked(event):
+def lock_event(event):
     """The event's row, locked until the transaction ends (PostgreSQL; SQLite has one writer)."""
     return type(event).objects.select_for_update(of=("self",)).only("pk").get(pk=event.pk)
 
@@ -90,7 +90,7 @@ def register(event, **data):
     now = timezone.now()
     try:
         with transaction.atomic():
-            _locked(event)
+            lock_event(event)
             notices = refresh_places(event, now)
             event.refresh_from_db()
             state = event.registration_state(now)
@@ -117,7 +117,7 @@ def register(event, **data):
 def cancel(registration):
     """The registrant cancels: the place, if they held one, goes to the waiting list."""
     with transaction.atomic():
-        _locked(registration.event)
+        lock_event(registration.event)
         registration.refresh_from_db()
         if not registration.is_active:
             raise RegistrationError(_("Cette inscription est déjà annulée."))
@@ -135,7 +135,7 @@ def accept_offer(registration):
     """The first on the list takes the place offered to them, if the offer still runs."""
     now = timezone.now()
     with transaction.atomic():
-        _locked(registration.event)
+        lock_event(registration.event)
         registration.refresh_from_db()
         if registration.status == RegistrationStatus.CONFIRMED:
             raise RegistrationError(_("Votre place est déjà confirmée."))
@@ -164,7 +164,7 @@ def erase(registration):
     """Delete the registration and what it holds of the person; its place goes to the list."""
     event = registration.event
     with transaction.atomic():
-        _locked(event)
+        lock_event(event)
         Registration.objects.filter(pk=registration.pk).delete()
         notices = refresh_places(event)
     return notices

@@ -2,6 +2,8 @@
 month (negative: before), so that the demo is the same all month long and always has upcoming and
 past events."""
 
+from decimal import Decimal
+
 from core.factories import paragraph
 
 AGENDA = {
@@ -28,8 +30,8 @@ MONTPELLIER = {
     "street_address": "59 avenue de Fès",
     "postal_code": "34080",
     "city": "Montpellier",
-    "latitude": "43.615500",
-    "longitude": "3.839700",
+    "latitude": Decimal("43.615500"),
+    "longitude": Decimal("3.839700"),
 }
 
 # slug: (fields, French texts, English texts)
