@@ -52,8 +52,11 @@ class AgendaParams:
 
 
 def _one(query, name) -> str:
+    """One value of the URL, without control characters (PostgreSQL refuses a NUL byte)."""
     value = query.get(name, "")
-    return value.strip()[:100] if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return "".join(ch for ch in value if ch.isprintable()).strip()[:100]
 
 
 def read_params(query, events) -> AgendaParams:
