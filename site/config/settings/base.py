@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "newsletter",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -374,6 +375,7 @@ DEMO_BUILDERS = [
     "home.demo.HomeDemo",
     "resources.demo.ResourcesDemo",
     "newsletter.demo.NewsletterDemo",
+    "events.demo.EventsDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
@@ -439,3 +441,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Agenda (events/): registrations are erased this many months after their event
+# (`manage.py erase_past_registrations`), and the registration form takes this many posts per
+# address and window.
+EVENTS_REGISTRATION_RETENTION_MONTHS = int(env("EVENTS_REGISTRATION_RETENTION_MONTHS", "12"))
+EVENTS_RATE_LIMIT = env("EVENTS_RATE_LIMIT", "5/10m")

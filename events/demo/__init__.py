@@ -1,0 +1,147 @@
+"""The demo agenda: the agenda page under the home page, five events of the mission (a technical
+meeting of the facilitators, an information meeting for buyers, a promotion day, a webinar, and a
+past coordination meeting with its minutes), in French and, through wagtail-localize, in English.
+Idempotent: pages are looked up by slug and republished only when something differs."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+
+from core.demo import DemoBuilder
+from core.factories import DocumentFactory, pdf_bytes
+from core.translation import apply_values, translate_page
+from newsletter import subscriptions
+
+from ..factories import AgendaPageFactory, EventPageFactory
+from ..models import AgendaPage, EventDocument, EventPage
+from .data import AGENDA, EVENTS, body
+
+MINUTES_TITLE = "Compte rendu de la réunion de coordination des facilitateurs"
+
+
+def first_of_month(today=None):
+    today = today or datetime.date.today()
+    return today.replace(day=1)
+
+
+def weekday_on_or_after(day):
+    """The first day from `day` that is a Tuesday, Wednesday or Thursday (meetings' days)."""
+    while day.weekday() not in (1, 2, 3):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def ensure_agenda(home, user=None):
+    agenda = AgendaPage.objects.child_of(home).filter(slug=AGENDA["fr"]["slug"]).first()
+    if agenda is None:
+        agenda = AgendaPageFactory(parent=home, locale=home.locale, **AGENDA["fr"])
+        agenda.save_revision(user=user).publish(user=user)
+        agenda.refresh_from_db()
+    return agenda
+
+
+def _minutes(user):
+    Document = get_document_model()
+    document = Document.objects.filter(title=MINUTES_TITLE).first()
+    if document is None:
+        document = DocumentFactory(
+            title=MINUTES_TITLE,
+            file=ContentFile(
+                pdf_bytes(
+                    MINUTES_TITLE,
+                    [
+                        "Présents : les facilitateurs de huit territoires de l'Hérault.",
+                        "Marchés de l'État : un référent par marché multi-territorial.",
+                        "Observatoire : les heures d'insertion de l'année avant le 31 janvier.",
+                    ],
+                ),
+                name="compte-rendu-coordination.pdf",
+            ),
+            uploaded_by_user=user,
+        )
+    return document
+
+
+def event_fields(fields, texts, start):
+    """The French page's fields from the data."""
+    fields = dict(fields)
+    day = weekday_on_or_after(start + datetime.timedelta(days=fields.pop("day")))
+    values = {
+        "title": texts["title"],
+        "summary": texts["summary"],
+        "start_date": day,
+        "start_time": datetime.time(*fields.pop("start_time")) if "start_time" in fields else None,
+        "end_time": datetime.time(*fields.pop("end_time")) if "end_time" in fields else None,
+        "access_info": fields.pop("access_info_fr", ""),
+        "accessibility_info": fields.pop("accessibility_info_fr", ""),
+    }
+    fields.pop("access_info_en", None)
+    fields.pop("accessibility_info_en", None)
+    fields.pop("audiences")
+    values.update(fields)
+    return values
+
+
+def load_demo_events(agenda, user=None, today=None):
+    """Create or update the French events; returns how many were (re)published."""
+    start = first_of_month(today)
+    changed = 0
+    for slug, (fields, texts, _english) in EVENTS.items():
+        wanted = event_fields(fields, texts, start)
+        page = EventPage.objects.child_of(agenda).filter(slug=slug).first()
+        created = page is None
+        if created:
+            page = EventPageFactory.build(slug=slug, body=body(texts["body"]), **wanted)
+            agenda.add_child(instance=page)
+            dirty = True
+        else:
+            dirty = apply_values(page, {**wanted, "body": body(texts["body"])})
+        audiences = list(subscriptions.Audience.objects.filter(key__in=fields["audiences"]))
+        if {a.pk for a in page.audiences.all()} != {a.pk for a in audiences}:
+            page.audiences = audiences
+            dirty = True
+        if slug == "reunion-coordination-facilitateurs":
+            document = _minutes(user)
+            if [d.document_id for d in page.documents.all()] != [document.pk]:
+                page.documents = [EventDocument(document=document, sort_order=0)]
+                dirty = True
+        if dirty or not page.live:
+            page.save_revision(user=user).publish(user=user)
+            changed += 1
+    return changed
+
+
+def english_values(page):
+    fields, _texts, texts = EVENTS[page.slug]
+    values = {"title": texts["title"], "summary": texts["summary"], "body": body(texts["body"])}
+    if fields.get("access_info_en"):
+        values["access_info"] = fields["access_info_en"]
+    if fields.get("accessibility_info_en"):
+        values["accessibility_info"] = fields["accessibility_info_en"]
+    return values
+
+
+class EventsDemo(DemoBuilder):
+    """The agenda (key "agenda", under the home page) and its events, in French and English."""
+
+    def prepare(self, demo):
+        demo.refs.pages["agenda"] = ensure_agenda(demo.refs.pages["home"], demo.admin)
+
+    def build(self, demo):
+        agenda = demo.refs.pages["agenda"]
+        with transaction.atomic():
+            changed = load_demo_events(agenda, demo.admin)
+        if changed:
+            demo.report["updated"].append(f"{changed} événements de l'agenda")
+        with transaction.atomic():
+            translated = translate_page(agenda, AGENDA["en"], demo.en, demo.admin)
+        with transaction.atomic():
+            for page in EventPage.objects.child_of(agenda).filter(slug__in=EVENTS).order_by("path"):
+                translated = (
+                    translate_page(page, english_values(page), demo.en, demo.admin) or translated
+                )
+        if translated:
+            demo.report["translated"].append("l'agenda et ses événements")

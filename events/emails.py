@@ -1,0 +1,65 @@
+"""The emails to registrants, in their language: confirmation (with the event's .ics attached),
+waiting list, place offered, offer expired, cancellation, reminders, and the notices of an event
+cancelled or changed. Each carries the signed link to the registrant's page (cancel, erase)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from . import ical
+from .models.registrations import Registration
+from .tokens import manage_url
+
+SUBJECTS = {
+    "confirmed": _("Inscription confirmée : %(title)s"),
+    "waiting": _("Liste d'attente : %(title)s"),
+    "offered": _("Une place s'est libérée : %(title)s"),
+    "offer_expired": _("Proposition expirée : %(title)s"),
+    "cancelled": _("Inscription annulée : %(title)s"),
+    "reminder_day": _("Rappel : %(title)s, demain"),
+    "reminder_hour": _("Rappel : %(title)s, dans une heure"),
+    "event_cancelled": _("Événement annulé : %(title)s"),
+    "event_changed": _("Changement de date ou de lieu : %(title)s"),
+}
+# The emails that carry the event as a calendar file (the place is the registrant's).
+WITH_CALENDAR = {"confirmed", "event_changed", "event_cancelled"}
+
+
+def build_registration_email(registration, kind: str) -> EmailMessage:
+    event = registration.event
+    with translation.override(registration.language):
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "event": event,
+            "event_url": event.get_full_url(),
+            "manage_url": manage_url(registration),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "retention_months": settings.EVENTS_REGISTRATION_RETENTION_MONTHS,
+        }
+        subject = str(SUBJECTS[kind]) % {"title": event.title}
+        body = render_to_string("events/email/registration.txt", context)
+        message = EmailMessage(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+        )
+        if kind in WITH_CALENDAR:
+            cal = ical.calendar([event], lambda page: context["event_url"])
+            message.attach(f"{event.slug}.ics", ical.to_bytes(cal), ical.CONTENT_TYPE)
+    return message
+
+
+def send_registration_email(registration_id: int, kind: str) -> bool:
+    registration = (
+        Registration.objects.select_related("event", "event__locale")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        return False
+    build_registration_email(registration, kind).send()
+    return True

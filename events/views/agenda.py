@@ -1,0 +1,202 @@
+"""The agenda's page and feed (served by AgendaPage's routes): one reading of the URL's filters
+for both, so that any filtered agenda is also a feed a calendar subscribes to."""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.pagination import paginate
+from newsletter import subscriptions
+
+from .. import ical
+from ..models.choices import EventKind
+from ..models.event import public_events
+
+PAGE_SIZE = 20
+# Past events stay in the feed this long, so that a calendar keeps what it showed recently.
+FEED_PAST_DAYS = 180
+PERIODS = ("a-venir", "passes")
+
+
+@dataclass
+class AgendaParams:
+    kind: str = ""
+    audience: str = ""
+    city: str = ""
+    period: str = "a-venir"
+    year: int | None = None
+    page: str = "1"
+    messages: list = field(default_factory=list)
+
+    @property
+    def filters(self) -> dict:
+        values = {"type": self.kind, "public": self.audience, "commune": self.city}
+        return {name: value for name, value in values.items() if value}
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filters) or self.period != "a-venir" or self.year is not None
+
+    def querystring(self, with_period=True) -> str:
+        values = dict(self.filters)
+        if with_period and self.period != "a-venir":
+            values["periode"] = self.period
+        if with_period and self.year is not None:
+            values["annee"] = self.year
+        return urlencode(values)
+
+
+def _one(query, name) -> str:
+    """One value of the URL, without control characters (PostgreSQL refuses a NUL byte)."""
+    value = query.get(name, "")
+    if not isinstance(value, str):
+        return ""
+    return "".join(ch for ch in value if ch.isprintable()).strip()[:100]
+
+
+def read_params(query, events) -> AgendaParams:
+    """The filters of the URL; an unknown value is dropped with a French message, never an error."""
+    params = AgendaParams(page=_one(query, "page") or "1")
+    kind = _one(query, "type")
+    if kind:
+        if kind in EventKind.values:
+            params.kind = kind
+        else:
+            params.messages.append(
+                _("Le type d'événement « %(value)s » n'existe pas : il n'a pas été retenu.")
+                % {"value": kind}
+            )
+    audience = _one(query, "public")
+    if audience:
+        if subscriptions.Audience.objects.filter(key=audience).exists():
+            params.audience = audience
+        else:
+            params.messages.append(
+                _("Le public « %(value)s » n'existe pas : il n'a pas été retenu.")
+                % {"value": audience}
+            )
+    city = _one(query, "commune")
+    if city:
+        known = {name.casefold(): name for name in cities(events)}
+        if city.casefold() in known:
+            params.city = known[city.casefold()]
+        else:
+            params.messages.append(
+                _("Aucun événement n'a lieu à « %(value)s » : la commune n'a pas été retenue.")
+                % {"value": city}
+            )
+    period = _one(query, "periode")
+    if period:
+        if period in PERIODS:
+            params.period = period
+        else:
+            params.messages.append(
+                _("La période « %(value)s » n'existe pas : voici les événements à venir.")
+                % {"value": period}
+            )
+    year = _one(query, "annee")
+    if year:
+        if year.isdigit() and 2000 <= int(year) <= 2100:
+            params.year = int(year)
+            params.period = "passes"
+        else:
+            params.messages.append(
+                _("L'année « %(value)s » n'est pas valide : elle n'a pas été retenue.")
+                % {"value": year}
+            )
+    return params
+
+
+def agenda_events(agenda):
+    return public_events().child_of(agenda).filter(locale=agenda.locale)
+
+
+def cities(events) -> list[str]:
+    return sorted(set(events.exclude(city="").values_list("city", flat=True)), key=str.casefold)
+
+
+def filtered(events, params: AgendaParams):
+    if params.kind:
+        events = events.filter(kind=params.kind)
+    if params.audience:
+        events = events.filter(audiences__key=params.audience)
+    if params.city:
+        events = events.filter(city=params.city)
+    return events.distinct()
+
+
+def agenda(request, page):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    events = agenda_events(page)
+    params = read_params(request.GET, events)
+    now = timezone.now()
+    selection = filtered(events, params)
+    if params.period == "passes":
+        selection = selection.filter(ends_at__lt=now).order_by("-starts_at")
+        if params.year is not None:
+            selection = selection.filter(start_date__year=params.year)
+    else:
+        selection = selection.filter(ends_at__gte=now).order_by("starts_at")
+    results_page = paginate(selection, params.page, params.messages, PAGE_SIZE)
+    past_years = sorted(
+        {day.year for day in events.filter(ends_at__lt=now).values_list("start_date", flat=True)},
+        reverse=True,
+    )
+    feed_path = page.url + page.reverse_subpage("feed_view")
+    feed_query = params.querystring(with_period=False)
+    feed_url = request.build_absolute_uri(feed_path) + (f"?{feed_query}" if feed_query else "")
+    context = page.get_context(request)
+    context.update(
+        {
+            "params": params,
+            "results_page": results_page,
+            "now": now,
+            "kinds": EventKind.choices,
+            "audiences": subscriptions.Audience.objects.all(),
+            "cities": cities(events),
+            "past_years": past_years,
+            "agenda_messages": params.messages,
+            "base_query": params.querystring(),
+            "feed_url": feed_url,
+            "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
+        }
+    )
+    return TemplateResponse(request, page.template, context)
+
+
+def agenda_feed(request, page):
+    """The agenda (with the URL's filters) as an iCalendar feed: upcoming events, and those of the
+    last FEED_PAST_DAYS days."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    events = agenda_events(page)
+    params = read_params(request.GET, events)
+    since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+    selection = (
+        filtered(events, params)
+        .filter(ends_at__gte=since)
+        .select_related("locale")
+        .order_by("starts_at")
+    )
+    name = page.title
+    if params.filters:
+        name = f"{page.title} ({', '.join(_label(n, v) for n, v in params.filters.items())})"
+    cal = ical.calendar(selection, lambda event: event.get_full_url(request), name=name)
+    response = HttpResponse(ical.to_bytes(cal), content_type=ical.CONTENT_TYPE)
+    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
+    return response
+
+
+def _label(name, value):
+    if name == "type":
+        return str(EventKind(value).label)
+    if name == "public":
+        audience = subscriptions.Audience.objects.filter(key=value).first()
+        return audience.get_key_display() if audience else value
+    return value
