@@ -65,6 +65,7 @@ def main(node_modules, outlines_path):
     ]
     current = {c["code"]: c for c in communes if c["type"] == "commune-actuelle"}
     absorbed = {c["code"]: c["chefLieu"] for c in communes if c["type"] == "commune-deleguee"}
+    absorbed_names = {c["code"]: c["nom"] for c in communes if c["type"] == "commune-deleguee"}
     epcis = [
         e
         for e in json.loads((data / "epci.json").read_text(encoding="utf-8"))
@@ -112,7 +113,9 @@ def main(node_modules, outlines_path):
                 "population": commune.get("population"),
                 "latitude": lat,
                 "longitude": lon,
-                "anciennes_communes": sorted(old for old, new in absorbed.items() if new == code),
+                "anciens_noms": sorted(
+                    absorbed_names[old] for old, new in absorbed.items() if new == code
+                ),
             }
         )
     reference = {

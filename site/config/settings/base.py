@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "newsletter",
+    "directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -303,6 +304,7 @@ DEMO_BUILDERS = [
     "home.demo.HomeDemo",
     "resources.demo.ResourcesDemo",
     "newsletter.demo.NewsletterDemo",
+    "directory.demo.DirectoryDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
