@@ -3,7 +3,7 @@ and the directory's digest source for the newsletter."""
 
 from dataclasses import dataclass
 
-from wagtail.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap
 
 from .models import Actor, DirectoryPage
 
@@ -22,7 +22,7 @@ class ActorSitemap(Sitemap):
 
     def location(self, item):
         page, actor = item
-        return f"{page.get_url(request=getattr(self, 'request', None))}{actor.slug}/"
+        return f"{page.url}{actor.slug}/"
 
     def lastmod(self, item):
         return item[1].updated_at
