@@ -38,7 +38,7 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("Le fichier dépasse 2 Mo : découpez-le."))
+            raise forms.ValidationError(_("Le fichier dépasse 2 Mo : découpez-le."))
         return upload
 
 
@@ -61,7 +61,7 @@ def import_view(request):
         except (signing.BadSignature, KeyError, TypeError, AttributeError):
             messages.error(
                 request,
-                _("La confirmation n'est pas valide ou a expiré : envoyez le fichier à nouveau."),
+                _("La confirmation n'est pas valide ou a expiré : envoyez le fichier à nouveau."),
             )
             return TemplateResponse(
                 request, "directory/admin/import.html", _context(form, None, ""), status=400
@@ -106,13 +106,13 @@ def export_view(request, file_format):
     """The published actors as data·inclusion structures, JSON or CSV."""
     require(request, "directory.view_actor")
     if file_format not in ("json", "csv"):
-        raise Http404(_("Format d'export inconnu : json ou csv."))
+        raise Http404(_("Format d'export inconnu : json ou csv."))
     page = directory_pages().filter(locale__language_code="fr").first() or directory_pages().first()
     structures, refused = interop.export_structures(page.full_url if page else "")
     if refused:
         messages.warning(
             request,
-            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
+            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
             % {"n": len(refused), "names": "; ".join(f"{a.name} ({e})" for a, e in refused[:5])},
         )
     if file_format == "json":

@@ -125,12 +125,12 @@ def parse(data):
     writes of a valid file."""
     report = ImportReport()
     if len(data) > MAX_BYTES:
-        report.error = _("Le fichier dépasse 2 Mo : découpez-le.")
+        report.error = _("Le fichier dépasse 2 Mo : découpez-le.")
         return report
     text = decode(data)
     if text is None:
         report.error = _(
-            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le au format « CSV UTF-8 »."
+            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le au format « CSV UTF-8 »."
         )
         return report
     reader = read_csv(text)
@@ -144,13 +144,13 @@ def parse(data):
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         report.error = _(
-            "Colonnes obligatoires manquantes : %(missing)s. La première ligne doit nommer les "
+            "Colonnes obligatoires manquantes : %(missing)s. La première ligne doit nommer les "
             "colonnes (voir la liste sous le formulaire)."
         ) % {"missing": ", ".join(missing)}
         return report
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
-        report.error = _("Colonnes inconnues : %(unknown)s.") % {"unknown": ", ".join(unknown)}
+        report.error = _("Colonnes inconnues : %(unknown)s.") % {"unknown": ", ".join(unknown)}
         return report
 
     def rows():
@@ -168,7 +168,7 @@ def parse(data):
     try:
         return check_rows(rows(), report)
     except csv.Error as error:
-        report.error = _("Le fichier CSV est mal formé : %(error)s.") % {"error": error}
+        report.error = _("Le fichier CSV est mal formé : %(error)s.") % {"error": error}
         return report
 
 
@@ -179,7 +179,7 @@ def check_rows(rows, report):
     seen_sirets = {}
     for line, cells in rows:
         if len(report.rows) >= MAX_ROWS:
-            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
+            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
             return report
         row_report, plan = parse_row(line, cells, context)
         siret = plan.values.get("siret", "")
@@ -237,7 +237,7 @@ def parse_row(line, cells, context):
     kind = context.kinds.get(cells.get("type", "").lower())
     if kind is None:
         messages.append(
-            _("Type d'acteur inconnu : « %(kind)s ».") % {"kind": cells.get("type", "")}
+            _("Type d'acteur inconnu : « %(kind)s ».") % {"kind": cells.get("type", "")}
             if cells.get("type")
             else _("Le type d'acteur manque.")
         )
@@ -252,7 +252,7 @@ def parse_row(line, cells, context):
             values["commune_id"] = commune_code
         else:
             messages.append(
-                _("Commune inconnue : le code INSEE %(code)s n'est pas une commune de l'Hérault.")
+                _("Commune inconnue : le code INSEE %(code)s n'est pas une commune de l'Hérault.")
                 % {"code": commune_code}
             )
     coordinates = {"latitude": None, "longitude": None}
@@ -264,7 +264,7 @@ def parse_row(line, cells, context):
         elif raw:
             readable = False
             messages.append(
-                _("La %(axis)s « %(value)s » n'est pas un nombre décimal.")
+                _("La %(axis)s « %(value)s » n'est pas un nombre décimal.")
                 % {"axis": column, "value": raw}
             )
     if not readable:
@@ -276,7 +276,7 @@ def parse_row(line, cells, context):
     for label in split(cells.get("secteurs", "")):
         sector = context.sectors.get(label.lower())
         if sector is None:
-            messages.append(_("Secteur inconnu : « %(name)s ».") % {"name": label})
+            messages.append(_("Secteur inconnu : « %(name)s ».") % {"name": label})
         else:
             sectors.append(sector)
     for label in split(cells.get("prestations", "")):
@@ -284,7 +284,7 @@ def parse_row(line, cells, context):
             values[SERVICE_FIELDS[ServiceType(label.lower())]] = True
         else:
             messages.append(
-                _("Prestation inconnue : « %(name)s » (attendu : %(values)s).")
+                _("Prestation inconnue : « %(name)s » (attendu : %(values)s).")
                 % {"name": label, "values": ", ".join(ServiceType.values)}
             )
     communes, epcis = [], []
@@ -298,7 +298,7 @@ def parse_row(line, cells, context):
         else:
             messages.append(
                 _(
-                    "Territoire inconnu : « %(code)s » n'est ni une commune (code INSEE) ni une "
+                    "Territoire inconnu : « %(code)s » n'est ni une commune (code INSEE) ni une "
                     "intercommunalité (SIREN) de l'Hérault."
                 )
                 % {"code": code}
@@ -309,7 +309,7 @@ def parse_row(line, cells, context):
         if parsed is None:
             messages.append(
                 _(
-                    "Date de vérification illisible : « %(value)s » (attendu : AAAA-MM-JJ ou "
+                    "Date de vérification illisible : « %(value)s » (attendu : AAAA-MM-JJ ou "
                     "JJ/MM/AAAA)."
                 )
                 % {"value": verified}
@@ -322,7 +322,7 @@ def parse_row(line, cells, context):
     elif published in NO:
         values["published"] = False
     else:
-        messages.append(_("Colonne « publie » : répondez oui ou non."))
+        messages.append(_("Colonne « publie » : répondez oui ou non."))
 
     existing = context.by_siret.get(siret) if siret else None
     candidate = Actor(**{**model_defaults(existing), **values})
@@ -334,7 +334,7 @@ def parse_row(line, cells, context):
     except ValidationError as error:
         for field_name, errors in error.message_dict.items():
             label = field_label(field_name)
-            messages.extend(f"{label} : {message}" for message in errors)
+            messages.extend(f"{label} : {message}" for message in errors)
     outcome = "invalid" if messages else ("updated" if existing else "new")
     plan = Plan(values, sectors, communes, epcis, existing)
     return RowReport(line, name or "—", outcome, unique(messages)), plan

@@ -83,7 +83,7 @@ def structures_csv(structures):
 
 def describe(error):
     return "; ".join(
-        f"{'.'.join(str(part) for part in item['loc'])} : {item['msg']}" for item in error.errors()
+        f"{'.'.join(str(part) for part in item['loc'])} : {item['msg']}" for item in error.errors()
     )
 
 
@@ -92,7 +92,7 @@ def parse_data_inclusion(data):
     validated by the schema, then checked as a CSV row would be."""
     report = ImportReport()
     if len(data) > MAX_BYTES:
-        report.error = _("Le fichier dépasse 2 Mo : découpez-le.")
+        report.error = _("Le fichier dépasse 2 Mo : découpez-le.")
         return report
     try:
         items = json.loads(data.decode("utf-8-sig"))
@@ -100,7 +100,7 @@ def parse_data_inclusion(data):
         report.error = _("Le fichier JSON doit être encodé en UTF-8.")
         return report
     except json.JSONDecodeError as error:
-        report.error = _("Ce n'est pas du JSON valide (ligne %(line)d : %(msg)s).") % {
+        report.error = _("Ce n'est pas du JSON valide (ligne %(line)d : %(msg)s).") % {
             "line": error.lineno,
             "msg": error.msg,
         }
@@ -121,7 +121,7 @@ def parse_data_inclusion(data):
                     str(name)[:150],
                     "invalid",
                     [
-                        _("Structure refusée par le schéma data·inclusion : %(e)s")
+                        _("Structure refusée par le schéma data·inclusion : %(e)s")
                         % {"e": describe(error)}
                     ],
                 )

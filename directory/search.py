@@ -109,7 +109,7 @@ def read_params(data):
     if len(query) > QUERY_MAX_LENGTH:
         params.messages.append(
             _(
-                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
                 "ont été pris en compte."
             )
             % {"n": QUERY_MAX_LENGTH}
@@ -122,7 +122,7 @@ def read_params(data):
             continue
         if not _valid(name, value):
             params.messages.append(
-                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
+                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
             )
             continue
         params.filters[name] = value
@@ -130,7 +130,7 @@ def read_params(data):
     if view in VIEWS:
         params.view = view
     elif view:
-        params.messages.append(_("Vue inconnue : voici la liste."))
+        params.messages.append(_("Vue inconnue : voici la liste."))
     params.page = _clean(data.get("page", "1"), 20) or "1"
     return params
 

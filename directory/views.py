@@ -1,5 +1,5 @@
 """The directory's views, served by DirectoryPage's routes: the list and map of the actors, "qui peut
-m'aider ?" by commune, the communes offered while typing, the map's points and each actor's page."""
+m'aider ?" by commune, the communes offered while typing, the map's points and each actor's page."""
 
 import json
 
@@ -68,7 +68,7 @@ def find_facilitator(request, page):
         status = 404 if found.text else 200
         if found.text:
             context["error"] = _(
-                "Aucune commune de l'Hérault ne correspond à « %(text)s ». Vérifiez l'orthographe, "
+                "Aucune commune de l'Hérault ne correspond à « %(text)s ». Vérifiez l'orthographe, "
                 "ou tapez le code postal."
             ) % {"text": found.text}
     return TemplateResponse(request, "directory/facilitator.html", context, status=status)

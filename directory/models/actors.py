@@ -99,7 +99,7 @@ def validate_siret(value):
     except StdnumError as error:
         raise ValidationError(
             _(
-                "Le numéro SIRET « %(value)s » n'est pas valide : il faut 14 chiffres dont la clé de "
+                "Le numéro SIRET « %(value)s » n'est pas valide : il faut 14 chiffres dont la clé de "
                 "contrôle (formule de Luhn) est juste."
             ),
             code="invalid_siret",
@@ -123,7 +123,7 @@ def coordinates_error(latitude, longitude):
         and bounds["west"] <= longitude <= bounds["east"]
     ):
         return _(
-            "Les coordonnées (%(lat)s ; %(lon)s) sont hors de l'Hérault : vérifiez que la latitude "
+            "Les coordonnées (%(lat)s ; %(lon)s) sont hors de l'Hérault : vérifiez que la latitude "
             "(entre 43,2 et 44,0) et la longitude (entre 2,5 et 4,2) ne sont pas inversées."
         ) % {"lat": latitude, "lon": longitude}
     return None
@@ -186,7 +186,7 @@ class Actor(index.Indexed, ClusterableModel):
         max_length=200,
         blank=True,
         help_text=_(
-            "Pour un facilitateur : la Maison de l'emploi, le PLIE ou la collectivité qui l'accueille."
+            "Pour un facilitateur : la Maison de l'emploi, le PLIE ou la collectivité qui l'accueille."
         ),
     )
     description = models.TextField(_("Présentation"), blank=True)
@@ -213,7 +213,7 @@ class Actor(index.Indexed, ClusterableModel):
         _("Horaires d'accueil"),
         max_length=200,
         blank=True,
-        help_text=_("Au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-17:00 »."),
+        help_text=_("Au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-17:00 »."),
     )
     whole_departement = models.BooleanField(_("Intervient dans tout l'Hérault"), default=False)
     communes = ParentalManyToManyField(
@@ -239,7 +239,7 @@ class Actor(index.Indexed, ClusterableModel):
         _("Fiche d'exemple"),
         default=False,
         help_text=_(
-            "Structure inventée pour la démonstration : la fiche le signale aux visiteurs."
+            "Structure inventée pour la démonstration : la fiche le signale aux visiteurs."
         ),
     )
     source = models.CharField(_("Source"), max_length=100, blank=True)
@@ -323,9 +323,13 @@ class Actor(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean_fields(self, exclude=None):
+        # "732 829 320 00074" as typed is the SIRET 73282932000074: compacted before it is checked.
+        self.siret = compact_siret(self.siret)
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         super().clean()
-        self.siret = compact_siret(self.siret)
         message = coordinates_error(self.latitude, self.longitude)
         if message:
             raise ValidationError({"latitude": message})

@@ -1,4 +1,4 @@
-"""The directory page: "qui peut m'aider ?" by commune, the filterable list and map of the actors,
+"""The directory page: "qui peut m'aider ?" by commune, the filterable list and map of the actors,
 and each actor's page, as routes of one page under the home page.
 
 Its routes call the views, which read the actors through `models.actors` and `models.territories`,

@@ -37,7 +37,7 @@ FACILITATORS = [
         "PLIE du Biterrois",
         "34032",
         ["243400769", "243400488"],
-        "Intervient pour Béziers Méditerranée et la Domitienne : marchés des communes, de l'agglomération et des bailleurs.",
+        "Intervient pour Béziers Méditerranée et la Domitienne : marchés des communes, de l'agglomération et des bailleurs.",
         "Works for Béziers Méditerranée and La Domitienne: contracts of the communes, the conurbation and social landlords.",
     ),
     (
@@ -136,7 +136,7 @@ STRUCTURES = [
         ["batiment", "entretien-batiments"],
         ["prestation"],
         False,
-        "Entreprise d'insertion du second œuvre : peinture, plâtrerie, petits travaux de rénovation.",
+        "Entreprise d'insertion du second œuvre : peinture, plâtrerie, petits travaux de rénovation.",
         "Work-integration company in finishing work: painting, plastering, small renovation works.",
     ),
     (
@@ -163,7 +163,7 @@ STRUCTURES = [
         ["services-personne", "proprete", "espaces-verts"],
         ["mise-a-disposition"],
         False,
-        "Association intermédiaire : mise à disposition de salariés auprès des collectivités et des particuliers.",
+        "Association intermédiaire : mise à disposition de salariés auprès des collectivités et des particuliers.",
         "Intermediary association: makes workers available to local authorities and households.",
     ),
     (
@@ -208,7 +208,7 @@ STRUCTURES = [
         ["batiment", "travaux-publics", "logistique"],
         ["mise-a-disposition"],
         True,
-        "Entreprise de travail temporaire d'insertion : missions dans le BTP et la logistique, partout dans l'Hérault.",
+        "Entreprise de travail temporaire d'insertion : missions dans le BTP et la logistique, partout dans l'Hérault.",
         "Work-integration temping agency: assignments in building and logistics across the Hérault.",
     ),
     (
@@ -235,7 +235,7 @@ STRUCTURES = [
         ["batiment", "travaux-publics"],
         ["mise-a-disposition"],
         True,
-        "Groupement d'employeurs : contrats en alternance qualifiants dans le bâtiment et les travaux publics.",
+        "Groupement d'employeurs : contrats en alternance qualifiants dans le bâtiment et les travaux publics.",
         "Employers' group: qualifying work-study contracts in building and public works.",
     ),
     (
@@ -253,7 +253,7 @@ STRUCTURES = [
         ["impression", "numerique"],
         ["prestation", "fabrication"],
         False,
-        "Entreprise adaptée : impression, routage, numérisation d'archives.",
+        "Entreprise adaptée : impression, routage, numérisation d'archives.",
         "Disability-friendly company: printing, mailing, archive scanning.",
     ),
     (
@@ -271,7 +271,7 @@ STRUCTURES = [
         ["logistique", "accueil"],
         ["mise-a-disposition"],
         True,
-        "Entreprise adaptée de travail temporaire : missions pour des travailleurs handicapés.",
+        "Entreprise adaptée de travail temporaire : missions pour des travailleurs handicapés.",
         "Disability-friendly temping agency: assignments for disabled workers.",
     ),
     (
@@ -316,7 +316,7 @@ STRUCTURES = [
         [],
         [],
         True,
-        "Bailleur social : marchés de construction et d'entretien du patrimoine avec clauses sociales.",
+        "Bailleur social : marchés de construction et d'entretien du patrimoine avec clauses sociales.",
         "Social landlord: building and maintenance contracts with social clauses.",
     ),
 ]
@@ -328,7 +328,7 @@ PRESCRIBERS = [
         "France Travail Montpellier Près d'Arènes",
         "34172",
         False,
-        "Agence France Travail : inscription, accompagnement et orientation des candidats vers les clauses.",
+        "Agence France Travail : inscription, accompagnement et orientation des candidats vers les clauses.",
         "France Travail office: registration, support and referral of candidates to clause jobs.",
     ),
     (
@@ -376,7 +376,7 @@ PRESCRIBERS = [
         "PLIE Cœur d'Hérault",
         "34142",
         False,
-        "Plan local pour l'insertion et l'emploi : parcours renforcés vers l'emploi durable.",
+        "Plan local pour l'insertion et l'emploi : parcours renforcés vers l'emploi durable.",
         "Local plan for integration and employment: reinforced paths to lasting jobs.",
     ),
     (

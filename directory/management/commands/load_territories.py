@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(
                 f"{len(reference['communes'])} communes et {len(reference['epci'])} "
-                f"intercommunalités : {created} créées, {updated} mises à jour."
+                f"intercommunalités : {created} créées, {updated} mises à jour."
             )
 
 
@@ -43,46 +43,46 @@ def read_reference(path):
     except json.JSONDecodeError as error:
         raise CommandError(
             f"Le fichier {path} n'est pas du JSON valide (ligne {error.lineno}, colonne "
-            f"{error.colno} : {error.msg})."
+            f"{error.colno} : {error.msg})."
         ) from error
     if not isinstance(data, dict) or not isinstance(data.get("communes"), list):
-        raise CommandError(f"Le fichier {path} ne contient pas de liste « communes ».")
+        raise CommandError(f"Le fichier {path} ne contient pas de liste « communes ».")
     epcis = data.get("epci", [])
     if not isinstance(epcis, list):
-        raise CommandError(f"Dans {path}, « epci » doit être une liste.")
+        raise CommandError(f"Dans {path}, « epci » doit être une liste.")
     epci_codes = set()
     for number, epci in enumerate(epcis, start=1):
         code = epci.get("code", "") if isinstance(epci, dict) else ""
         if not (isinstance(code, str) and len(code) == 9 and code.isdigit()):
-            raise CommandError(f"EPCI n° {number} : le code SIREN doit compter 9 chiffres.")
+            raise CommandError(f"EPCI n° {number} : le code SIREN doit compter 9 chiffres.")
         if not str(epci.get("nom", "")).strip():
-            raise CommandError(f"EPCI {code} : le nom manque.")
+            raise CommandError(f"EPCI {code} : le nom manque.")
         epci_codes.add(code)
     seen = set()
     for number, commune in enumerate(data["communes"], start=1):
         if not isinstance(commune, dict):
-            raise CommandError(f"Commune n° {number} : ce n'est pas un objet JSON.")
+            raise CommandError(f"Commune n° {number} : ce n'est pas un objet JSON.")
         code = commune.get("code", "")
         where = f"Commune n° {number} ({code or 'sans code'})"
         if not (isinstance(code, str) and len(code) == 5 and code[:2].isdigit()):
-            raise CommandError(f"{where} : le code INSEE doit compter 5 caractères.")
+            raise CommandError(f"{where} : le code INSEE doit compter 5 caractères.")
         if code in seen:
-            raise CommandError(f"{where} : ce code INSEE figure deux fois.")
+            raise CommandError(f"{where} : ce code INSEE figure deux fois.")
         seen.add(code)
         if not str(commune.get("nom", "")).strip():
-            raise CommandError(f"{where} : le nom manque.")
+            raise CommandError(f"{where} : le nom manque.")
         postal = commune.get("codes_postaux")
         if not postal or not all(
             isinstance(p, str) and len(p) == 5 and p.isdigit() for p in postal
         ):
-            raise CommandError(f"{where} : les codes postaux doivent compter 5 chiffres.")
+            raise CommandError(f"{where} : les codes postaux doivent compter 5 chiffres.")
         if commune.get("epci") and commune["epci"] not in epci_codes:
             raise CommandError(
-                f"{where} : l'EPCI {commune['epci']} n'est pas dans la liste « epci »."
+                f"{where} : l'EPCI {commune['epci']} n'est pas dans la liste « epci »."
             )
         for axis in ("latitude", "longitude"):
             if not isinstance(commune.get(axis), (int, float)):
-                raise CommandError(f"{where} : la {axis} manque ou n'est pas un nombre.")
+                raise CommandError(f"{where} : la {axis} manque ou n'est pas un nombre.")
     return data
 
 
