@@ -11,8 +11,11 @@ from .models import Actor, ActorKind, Contact, DirectoryPage
 
 
 def valid_siret(number: int) -> str:
-    """A SIRET whose Luhn key holds, from any number: 13 digits and their check digit."""
-    body = f"{number:013d}"[-13:]
+    """A valid SIRET made from any number: a SIREN whose Luhn key holds, then an establishment number
+    that makes the whole SIRET's key hold too."""
+    digits = f"{number:012d}"[-12:]
+    siren = digits[:8] + luhn.calc_check_digit(digits[:8])
+    body = siren + digits[8:]
     return body + luhn.calc_check_digit(body)
 
 

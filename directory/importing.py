@@ -234,8 +234,12 @@ def parse_row(line, cells, context):
         if cells.get(column):
             values[model_field] = cells[column]
     name = cells.get("nom", "")
+    siret = compact_siret(cells.get("siret", ""))
+    existing = context.by_siret.get(siret) if siret else None
     kind = context.kinds.get(cells.get("type", "").lower())
-    if kind is None:
+    if kind is None and existing is not None and not cells.get("type"):
+        pass  # an update keeps the actor's kind
+    elif kind is None:
         messages.append(
             _("Type d'acteur inconnu : « %(kind)s ».") % {"kind": cells.get("type", "")}
             if cells.get("type")
@@ -243,7 +247,6 @@ def parse_row(line, cells, context):
         )
     else:
         values["kind"] = kind
-    siret = compact_siret(cells.get("siret", ""))
     if siret:
         values["siret"] = siret
     commune_code = cells.get("code_insee", "")
@@ -324,7 +327,6 @@ def parse_row(line, cells, context):
     else:
         messages.append(_("Colonne « publie » : répondez oui ou non."))
 
-    existing = context.by_siret.get(siret) if siret else None
     candidate = Actor(**{**model_defaults(existing), **values})
     try:
         # Duplicates by SIRET are merged above, not refused: no uniqueness check here.
@@ -391,7 +393,8 @@ def import_actors(data, parser=parse):
             actor = Actor.objects.get(pk=plan.existing.pk) if plan.existing else Actor()
             for key, value in plan.values.items():
                 setattr(actor, key, value)
-            # Parental many-to-many relations are written by save(), with the actor.
+            actor.save()
+            # Parental many-to-many relations are written by the next save().
             if plan.sectors:
                 actor.sectors.set(plan.sectors)
             if plan.communes or plan.existing is None:
