@@ -54,7 +54,7 @@ def import_view(request):
     if request.method == "POST" and "confirm" in request.POST:
         try:
             payload = signing.loads(
-                request.POST.get("confirm", ""), salt=SIGNING_SALT, max_age=3600, compress=True
+                request.POST.get("confirm", ""), salt=SIGNING_SALT, max_age=3600
             )
             data, file_format = payload["data"].encode("utf-8"), payload["format"]
             parser = FORMATS[file_format]
