@@ -73,11 +73,21 @@
     }
 
     function actorMap(element) {
-        var map = baseMap(element);
+        // A picture of the actor's place (role="img"): nothing in it takes focus or a click.
+        var map = L.map(element, {
+            attributionControl: false,
+            zoomControl: false,
+            keyboard: false,
+            dragging: false,
+            scrollWheelZoom: false,
+            doubleClickZoom: false,
+            boxZoom: false,
+            touchZoom: false
+        });
         var point = [parseFloat(element.getAttribute("data-lat")), parseFloat(element.getAttribute("data-lon"))];
         getJSON(element.getAttribute("data-outlines-url")).then(function (outlines) {
             L.geoJSON(outlines, { style: function () { return OUTLINE; }, interactive: false }).addTo(map);
-            L.marker(point, { title: element.getAttribute("data-name"), keyboard: false }).addTo(map);
+            L.marker(point, { keyboard: false, interactive: false }).addTo(map);
             map.setView(point, 11);
             element.setAttribute("data-outlines-ready", "true");
         }).catch(function () {
