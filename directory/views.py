@@ -59,7 +59,9 @@ def find_facilitator(request, page):
     context.update({"lookup": found, "place": place})
     if place is not None:
         serving = serving_territory(Actor.objects.published(), place).prefetch_related("contacts")
-        context["facilitators"] = list(serving.facilitators().select_related("commune"))
+        context["facilitators"] = list(
+            serving.facilitators().select_related("commune").order_by("whole_departement", "name")
+        )
         others = serving.exclude(kind=ActorKind.FACILITATOR).select_related("commune")
         context["other_count"] = others.count()
         context["others"] = list(others.order_by("kind", "name")[:30])

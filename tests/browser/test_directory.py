@@ -99,6 +99,7 @@ def test_clicking_a_commune_on_the_map_opens_its_facilitator(open_page):
     # No GEIQ stands in Lunel: no marker covers the middle of its outline.
     page = open_page(DIRECTORY + "?vue=carte&type=geiq")
     page.wait_for_selector("[data-points-ready]")
+    page.locator("[data-directory-map]").scroll_into_view_if_needed()
     # The outlines come in the order of their codes: Lunel (34145) is the 144th.
     box = (
         page.locator(".leaflet-overlay-pane path.leaflet-interactive")
