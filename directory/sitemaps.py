@@ -30,7 +30,10 @@ class ActorSitemap(Sitemap):
 
 @dataclass
 class DigestEntry:
+    """What the newsletter's digest block reads of an item (a page has the same attributes)."""
+
     title: str
+    url: str
     full_url: str
     intro: str
     last_published_at: object
@@ -50,6 +53,7 @@ def latest_verified_actors(locale, limit):
     return [
         DigestEntry(
             title=actor.name,
+            url=f"{page.url}{actor.slug}/",
             full_url=f"{page.full_url}{actor.slug}/",
             intro=actor.localized_description[:300],
             last_published_at=actor.updated_at,

@@ -16,3 +16,13 @@ def test_the_sitemap_lists_every_published_actor_page(client, actors):
     xml = client.get("/sitemap.xml").content.decode()
     assert "/annuaire/esat-des-jardins-de-lunel/</loc>" in xml
     assert "geiq-non-publie" not in xml
+
+
+def test_the_digest_block_renders_the_directory_entries_on_the_web(actors, locales):
+    from django.template.loader import render_to_string
+
+    items = digest_items("directory", locales.fr, 3)
+    html = render_to_string(
+        "newsletter/blocks/digest.html", {"value": {"title": "Annuaire"}, "items": items}
+    )
+    assert f'href="{items[0].url}"' in html
