@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ["core", "home", "resources", "newsletter"]
+PACKAGES = ["core", "home", "resources", "newsletter", "directory"]
 
 
 def lint_imports(root):

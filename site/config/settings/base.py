@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "resources",
     "newsletter",
     "events",
+    "directory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -376,6 +377,7 @@ DEMO_BUILDERS = [
     "resources.demo.ResourcesDemo",
     "newsletter.demo.NewsletterDemo",
     "events.demo.EventsDemo",
+    "directory.demo.DirectoryDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 

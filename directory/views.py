@@ -1,0 +1,195 @@
+"""The directory's views, served by DirectoryPage's routes: the list and map of the actors, "qui peut
+m'aider ?" by commune, the communes offered while typing, the map's points and each actor's page."""
+
+import json
+
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from core.pagination import paginate
+
+from . import lookup
+from .models.actors import Actor, ActorKind
+from .models.territories import Commune
+from .search import PAGE_SIZE, facet_counts, read_params, run_search, serving_territory
+
+MAP_POINTS_LIMIT = 2000
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def _only_get(request):
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
+    return None
+
+
+def directory(request, page):
+    if refused := _only_get(request):
+        return refused
+    params = read_params(request.GET)
+    results = run_search(params)
+    results_page = paginate(results, params.page, params.messages, PAGE_SIZE)
+    context = page.get_context(request)
+    context.update(
+        {
+            "params": params,
+            "search_query": params.query,
+            "results_page": results_page,
+            "actors": list(results_page),
+            "facets": facet_counts(params, results),
+            "search_messages": params.messages,
+            "base_query": params.querystring(),
+            "list_query": params.querystring(vue=None),
+            "map_query": params.querystring(vue="carte"),
+        }
+    )
+    return TemplateResponse(request, page.template, context)
+
+
+def find_facilitator(request, page):
+    """The facilitator(s) of the commune (or EPCI) typed, and the other actors serving it; choices when
+    the text names several communes; 404 with a French message when it names none."""
+    if refused := _only_get(request):
+        return refused
+    found = lookup.resolve(request.GET.get("commune", ""))
+    status = 200
+    place = found.commune or found.epci
+    context = page.get_context(request)
+    context.update({"lookup": found, "place": place})
+    if place is not None:
+        serving = serving_territory(Actor.objects.published(), place).prefetch_related("contacts")
+        context["facilitators"] = list(
+            serving.facilitators().select_related("commune").order_by("whole_departement", "name")
+        )
+        others = serving.exclude(kind=ActorKind.FACILITATOR).select_related("commune")
+        context["other_count"] = others.count()
+        context["others"] = list(others.order_by("kind", "name")[:30])
+        context["territory_code"] = place.pk
+    elif not found.candidates:
+        status = 404 if found.text else 200
+        if found.text:
+            context["error"] = _(
+                "Aucune commune de l'Hérault ne correspond à « %(text)s ». Vérifiez l'orthographe, "
+                "ou tapez le code postal."
+            ) % {"text": found.text}
+    return TemplateResponse(request, "directory/facilitator.html", context, status=status)
+
+
+def commune_suggestions(request, page):
+    """Up to ten communes or EPCI for what was typed, as JSON for the autocomplete."""
+    if refused := _only_get(request):
+        return refused
+    results = []
+    for place in lookup.suggestions(request.GET.get("q", "")):
+        if hasattr(place, "postal_codes"):
+            results.append(
+                {
+                    "code": place.code,
+                    "label": place.label,
+                    "detail": place.epci.name if place.epci_id else "",
+                }
+            )
+        else:
+            results.append(
+                {"code": place.code, "label": place.name, "detail": _("Intercommunalité")}
+            )
+    return JsonResponse({"results": results})
+
+
+def map_points(request, page):
+    """The actors of the current search that have coordinates, for the map (at most 2,000)."""
+    if refused := _only_get(request):
+        return refused
+    params = read_params(request.GET)
+    results = run_search(params)
+    base = page.url
+    points = []
+    kinds = dict(ActorKind.choices)
+    for actor in results[:MAP_POINTS_LIMIT]:
+        if actor.has_coordinates:
+            points.append(
+                {
+                    "name": actor.name,
+                    "kind": str(kinds[actor.kind]),
+                    "lat": actor.latitude,
+                    "lon": actor.longitude,
+                    "url": f"{base}{actor.slug}/",
+                }
+            )
+    return JsonResponse({"points": points, "total": results.count()})
+
+
+def actor_detail(request, page, slug):
+    if refused := _only_get(request):
+        return refused
+    actor = (
+        Actor.objects.published()
+        .filter(slug=slug)
+        .select_related("commune")
+        .prefetch_related("contacts", "sectors", "epcis", "communes")
+        .first()
+    )
+    if actor is None:
+        raise Http404(_("Cet acteur n'est pas dans l'annuaire."))
+    communes = served_communes(actor)
+    context = page.get_context(request)
+    context.update(
+        {
+            "actor": actor,
+            "served_communes": communes,
+            # "<" escaped: the JSON goes in a <script> element, which "</script>" in a name would end.
+            "structured_data": json.dumps(
+                structured_data(actor, request, page), ensure_ascii=False
+            ).replace("<", "\\u003c"),
+        }
+    )
+    return TemplateResponse(request, "directory/actor.html", context)
+
+
+def served_communes(actor):
+    """The communes the actor serves, listed by name (the whole département, its EPCI's communes and
+    the communes it names)."""
+    if actor.whole_departement:
+        return None
+    codes = {c.code for c in actor.communes.all()}
+    epcis = [e.pk for e in actor.epcis.all()]
+    return list(Commune.objects.filter(pk__in=codes) | Commune.objects.filter(epci_id__in=epcis))
+
+
+def structured_data(actor, request, page):
+    """schema.org: an Organization, a LocalBusiness for a structure that sells its work."""
+    sells = actor.offers_services or actor.offers_goods or actor.offers_staff_provision
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness" if sells else "Organization",
+        "name": actor.name,
+        "url": request.build_absolute_uri(f"{page.url}{actor.slug}/"),
+    }
+    if actor.localized_description:
+        data["description"] = actor.localized_description
+    if actor.siret:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "SIRET", "value": actor.siret}
+    if actor.address or actor.commune_id:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": actor.address,
+            "postalCode": actor.postal_code,
+            "addressLocality": actor.commune.name if actor.commune_id else "",
+            "addressRegion": "Hérault",
+            "addressCountry": "FR",
+        }
+    if actor.has_coordinates:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": actor.latitude,
+            "longitude": actor.longitude,
+        }
+    for key, value in (("telephone", actor.phone), ("email", actor.email)):
+        if value:
+            data[key] = value
+    if actor.website:
+        data["sameAs"] = actor.website
+    if actor.opening_hours and sells:
+        data["openingHours"] = actor.opening_hours
+    return data

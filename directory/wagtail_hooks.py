@@ -1,0 +1,102 @@
+"""The directory in the Wagtail admin: the actors (list, filters, search, spreadsheet export), the
+sectors, the import with preview and the export in the data·inclusion schema, in one "Annuaire" menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import Actor, Sector
+
+
+class ActorViewSet(SnippetViewSet):
+    model = Actor
+    icon = "group"
+    menu_label = _("Acteurs")
+    list_display = ["name", "kind", "commune", "verified_on", "published"]
+    list_filter = ["kind", "published", "is_example", "whole_departement", "sectors"]
+    search_fields = ["name", "siret", "host_organisation", "description"]
+    list_export = [
+        "name",
+        "kind",
+        "siret",
+        "host_organisation",
+        "address",
+        "postal_code",
+        "commune",
+        "latitude",
+        "longitude",
+        "phone",
+        "email",
+        "website",
+        "verified_on",
+        "published",
+    ]
+    export_filename = "acteurs"
+    ordering = ["name"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Secteurs d'activité")
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name"]
+
+
+class DirectoryViewSetGroup(ViewSetGroup):
+    menu_label = _("Annuaire")
+    menu_icon = "site"
+    menu_order = 260
+    items = (ActorViewSet, SectorViewSet)
+
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("annuaire/import/", admin_views.import_view, name="directory_import"),
+        path(
+            "annuaire/export/<str:file_format>/",
+            admin_views.export_view,
+            name="directory_export",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permissions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return all(request.user.has_perm(p) for p in self.permissions)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return PermissionMenuItem(
+        _("Importer des acteurs"),
+        reverse("directory_import"),
+        icon_name="upload",
+        order=261,
+        permissions=("directory.add_actor", "directory.change_actor"),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_export_menu_item():
+    return PermissionMenuItem(
+        _("Exporter l'annuaire (data·inclusion)"),
+        reverse("directory_export", args=["json"]),
+        icon_name="download",
+        order=262,
+        permissions=("directory.view_actor",),
+    )
