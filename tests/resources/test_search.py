@@ -285,8 +285,11 @@ def test_demo_command_links_the_hub_from_the_menu_and_the_home_page(db, settings
     assert f'href="{hub.url}"' in "".join(str(block) for block in home.body)
 
 
-def test_site_search_shows_a_resource_with_its_summary(client, resources, hub):
+def test_site_search_shows_a_resource_with_its_best_highlighted_passage(client, resources, hub):
     response = client.get("/recherche/", {"q": "ESAT"})
     content = html.unescape(response.content.decode())
-    assert resources.reserved_disability.title in content
-    assert resources.reserved_disability.summary[:60] in content
+    # The title with the query's word highlighted, as in the hub.
+    title = resources.reserved_disability.title.replace("ESAT", "<mark>ESAT</mark>")
+    assert title in content
+    # The summary does not name ESAT: the passage comes from the body, as in the hub.
+    assert "entreprises adaptées et à des <mark>ESAT</mark> dont" in content
