@@ -64,3 +64,12 @@ def format_schedule(start_date, start_time, end_date, end_time) -> str:
         "end_day": format_day(end_date),
         "end": format_time(end_time or datetime.time(23, 59)),
     }
+
+
+def format_moment(moment: datetime.datetime) -> str:
+    """A moment in Paris time: "jeudi 3 décembre 2026 à 8 h 21"; "Thursday 3 December 2026, 8:21"."""
+    local = moment.astimezone(PARIS)
+    return _("%(day)s à %(start)s") % {
+        "day": format_day(local.date()),
+        "start": format_time(local.time()),
+    }

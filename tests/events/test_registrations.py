@@ -17,6 +17,7 @@ import pytest
 
 from events import booking
 from events.models import Registration, RegistrationStatus
+from events.schedule import format_moment
 from events.tokens import manage_url, registration_token
 
 from .conftest import days_from_now
@@ -91,6 +92,13 @@ def test_a_cancellation_offers_the_place_to_the_first_on_the_list_who_may_accept
     assert subjects[1].startswith("Une place s'est libérée")
     offer_email = next(m for m in mail.outbox if m.to == ["c@example.org"])
     assert manage_url(offered) in offer_email.body
+    # The deadline in Paris time and French typography: "… le jeudi 3 décembre 2026 à 8 h 21".
+    assert (
+        f"avant le {format_moment(offered.offer_expires_at)} (heure de Paris)" in offer_email.body
+    )
+    assert "\u00a0h\u00a0" in format_moment(offered.offer_expires_at) or format_moment(
+        offered.offer_expires_at
+    ).endswith("\u00a0h")
     # The link's page shows the offer; a GET does not act, the button does.
     assert "Je prends la place" in text(client.get(manage_path(offered)))
     assert Registration.objects.get(pk=offered.pk).status == RegistrationStatus.OFFERED

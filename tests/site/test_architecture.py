@@ -7,13 +7,22 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-PACKAGES = ["core", "home", "resources", "newsletter", "directory"]
+# The packages import-linter reads (config is copied from site/): every new app listed once, in
+# pyproject.toml.
+PACKAGES = [
+    name
+    for name in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "importlinter"
+    ]["root_packages"]
+    if name != "config"
+]
 
 
 def lint_imports(root):
