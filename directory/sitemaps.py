@@ -39,15 +39,17 @@ class DigestEntry:
     last_published_at: object
 
 
-def latest_verified_actors(locale, limit):
+def latest_verified_actors(locale, limit, *, before=None, option=""):
     """The most recently verified published actors, as digest entries of the directory page in
-    `locale` (none when the directory has no page in that language)."""
+    `locale` (none when the directory has no page in that language); an issue lists those verified
+    by its own date (`before`)."""
     page = directory_pages(locale).first()
     if page is None:
         return []
     actors = (
         Actor.objects.published()
         .filter(verified_on__isnull=False)
+        .filter(**({"verified_on__lte": before.date()} if before is not None else {}))
         .order_by("-verified_on", "-pk")[:limit]
     )
     return [

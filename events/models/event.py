@@ -448,11 +448,12 @@ def public_events():
     return EventPage.objects.live().public()
 
 
-def upcoming_events(locale, limit):
-    """The digest source of the agenda (core.digest): the next events, soonest first."""
+def upcoming_events(locale, limit, *, before=None, option=""):
+    """The digest source of the agenda (core.digest): the events still to come at the issue's date
+    (`before`, now when None), soonest first."""
     return (
         public_events()
-        .filter(locale=locale, ends_at__gte=timezone.now())
+        .filter(locale=locale, ends_at__gte=before or timezone.now())
         .exclude(status=EventStatus.CANCELLED)
         .order_by("starts_at")[:limit]
     )

@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Locale
 
 from core.digest import digest_items
+from core.i18n import active_locale_id
 
 from ..forms import CONSENT_TEXT, SubscribeForm
 from ..models import NewsletterIndexPage
@@ -22,23 +23,32 @@ def newsletter_subscribe_form(context, prefix="newsletter", compact=False):
         "consent_text": CONSENT_TEXT,
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
-        "archive": None if isinstance(context.get("page"), NewsletterIndexPage) else archive(),
+        "archive": None
+        if isinstance(context.get("page"), NewsletterIndexPage)
+        else archive(context),
     }
 
 
-def archive():
-    """The archive of the issues in the visitor's language, else in the site's default one."""
+def archive(context=None):
+    """The archive of the issues in the visitor's language, else in the site's default one; looked
+    up once per request (the home page asks for it three times)."""
+    request = context.get("request") if context is not None else None
+    if request is not None and hasattr(request, "_newsletter_archive"):
+        return request._newsletter_archive
     pages = NewsletterIndexPage.objects.live().public()
-    return (
-        pages.filter(locale=Locale.get_active()).first()
+    found = (
+        pages.filter(locale_id=active_locale_id()).first()
         or pages.filter(locale=Locale.get_default()).first()
     )
+    if request is not None:
+        request._newsletter_archive = found
+    return found
 
 
-@register.simple_tag
-def newsletter_archive():
+@register.simple_tag(takes_context=True)
+def newsletter_archive(context):
     """`{% newsletter_archive as archive %}`: the archive page of the issues (or None)."""
-    return archive()
+    return archive(context)
 
 
 @register.filter
@@ -52,11 +62,11 @@ def digest_summary(item):
     return ""
 
 
-@register.simple_tag
-def latest_newsletter_issue():
+@register.simple_tag(takes_context=True)
+def latest_newsletter_issue(context):
     """`{% latest_newsletter_issue as issue %}`: the newest published issue of the visitor's
     archive (of the default language's when it has none), or None."""
-    index = archive()
+    index = archive(context)
     if index is None:
         return None
     return index.issues().first()

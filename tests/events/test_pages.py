@@ -162,7 +162,8 @@ def test_the_digest_source_offers_the_next_events_only(agenda, programme, locale
 @pytest.mark.django_db
 def test_the_site_search_finds_events(client, programme):
     page = text(client.get("/recherche/?q=facilitateurs"))
-    assert "Formation des facilitateurs" in page
+    # The site search highlights the query's words in the titles it lists.
+    assert "Formation des <mark>facilitateurs</mark>" in page
 
 
 @pytest.mark.django_db

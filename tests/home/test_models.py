@@ -22,7 +22,11 @@ def test_home_page_cannot_be_created_under_a_content_page(content_page):
     assert not HomePage.can_create_at(content_page)
 
 
-def test_home_page_accepts_content_contact_resource_hub_and_newsletter_archive_pages_only():
+def test_home_page_accepts_the_sections_that_name_it_as_their_parent_only():
+    # Each app's section page names the home page in its parent_page_types (issue 8): the
+    # agenda and the directory joined without the home page listing them.
+    from directory.models import DirectoryPage
+    from events.models import AgendaPage
     from newsletter.models import NewsletterIndexPage
     from resources.models import ResourceIndexPage
 
@@ -31,6 +35,8 @@ def test_home_page_accepts_content_contact_resource_hub_and_newsletter_archive_p
         ContactPage,
         ResourceIndexPage,
         NewsletterIndexPage,
+        AgendaPage,
+        DirectoryPage,
     }
 
 
