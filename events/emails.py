@@ -15,6 +15,8 @@ from .tokens import manage_url
 SUBJECTS = {
     "confirmed": _("Inscription confirmée : %(title)s"),
     "waiting": _("Liste d'attente : %(title)s"),
+    "pending": _("Demande d'inscription reçue : %(title)s"),
+    "refused": _("Demande d'inscription non retenue : %(title)s"),
     "offered": _("Une place s'est libérée : %(title)s"),
     "offer_expired": _("Proposition expirée : %(title)s"),
     "cancelled": _("Inscription annulée : %(title)s"),
@@ -34,7 +36,8 @@ def build_registration_email(registration, kind: str) -> EmailMessage:
             "kind": kind,
             "registration": registration,
             "event": event,
-            "event_url": event.get_full_url(),
+            "event_url": registration.page_url,
+            "when": registration.when,
             "manage_url": manage_url(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "retention_months": settings.EVENTS_REGISTRATION_RETENTION_MONTHS,
@@ -48,14 +51,14 @@ def build_registration_email(registration, kind: str) -> EmailMessage:
             to=[registration.email],
         )
         if kind in WITH_CALENDAR:
-            cal = ical.calendar([event], lambda page: context["event_url"])
+            cal = ical.registration_calendar(registration, context["event_url"])
             message.attach(f"{event.slug}.ics", ical.to_bytes(cal), ical.CONTENT_TYPE)
     return message
 
 
 def send_registration_email(registration_id: int, kind: str) -> bool:
     registration = (
-        Registration.objects.select_related("event", "event__locale")
+        Registration.objects.select_related("event", "event__locale", "occurrence")
         .filter(pk=registration_id)
         .first()
     )

@@ -5,6 +5,9 @@ What calendars need to apply a feed correctly: a VTIMEZONE for Europe/Paris that
 to (without it Google and Outlook read local times as UTC), a UID that never changes (the page's
 translation key and language), a SEQUENCE and a LAST-MODIFIED that grow with every change, and a
 cancelled event kept with STATUS:CANCELLED rather than removed, so that calendars strike it out.
+A recurring event is one VEVENT with its RRULE and the dates excluded as EXDATE, plus one VEVENT
+per date moved or cancelled, with the same UID and the RECURRENCE-ID of the date it replaces
+(RFC 5545, 3.8.4.4): calendars expand the rule themselves and apply the changes.
 
 The VTIMEZONE is written with the two yearly rules of the European Union (since 1996) rather than
 icalendar's `add_missing_timezones()`, which lists every transition as RDATEs up to 2038 only
@@ -19,7 +22,9 @@ from django.utils.html import strip_tags
 import icalendar
 
 from .models.choices import EventStatus
-from .schedule import PARIS
+from .models.occurrences import planned_occurrences
+from .models.recurrence import ChangeKind
+from .schedule import PARIS, aware
 
 PRODID = "-//Mission Interinstitutionnelle Clause Sociale 34//Agenda//FR"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -72,21 +77,33 @@ def _description(event, url) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def vevent(event, url: str) -> icalendar.Event:
-    """The VEVENT of one event page; `url` is its absolute address."""
+def _add_dates(component, dates) -> None:
+    """DTSTART and DTEND of `dates` (an event, an occurrence): dates when all day (the end the
+    day after the last day), else Paris times."""
+    if dates.start_time is None:
+        component.add("dtstart", dates.start_date)
+        component.add("dtend", (dates.end_date or dates.start_date) + datetime.timedelta(days=1))
+    else:
+        component.add("dtstart", dates.starts_at.astimezone(PARIS))
+        component.add("dtend", dates.ends_at.astimezone(PARIS))
+
+
+def _rule_moment(event, day):
+    """A date of the rule as RECURRENCE-ID and EXDATE write it: the type of DTSTART."""
+    return day if event.all_day else aware(day, event.start_time)
+
+
+def vevent(event, url: str, dates=None, uid: str = "") -> icalendar.Event:
+    """The VEVENT of one event page (of one of its dates, `dates`); `url` is its absolute
+    address."""
     component = icalendar.Event()
-    component.add("uid", event_uid(event))
+    component.add("uid", uid or event_uid(event))
     component.add("sequence", event.ical_sequence)
     component.add("dtstamp", timezone.now().astimezone(datetime.UTC).replace(microsecond=0))
     modified = event.last_published_at or event.latest_revision_created_at or timezone.now()
     component.add("last-modified", modified.astimezone(datetime.UTC).replace(microsecond=0))
     component.add("summary", event.title)
-    if event.all_day:
-        component.add("dtstart", event.start_date)
-        component.add("dtend", (event.end_date or event.start_date) + datetime.timedelta(days=1))
-    else:
-        component.add("dtstart", event.starts_at.astimezone(PARIS).replace(tzinfo=PARIS))
-        component.add("dtend", event.ends_at.astimezone(PARIS).replace(tzinfo=PARIS))
+    _add_dates(component, dates or event)
     component.add("description", strip_tags(_description(event, url)))
     location = _location(event)
     if location:
@@ -95,14 +112,62 @@ def vevent(event, url: str) -> icalendar.Event:
         component.add("geo", (float(event.latitude), float(event.longitude)))
     component.add("url", url)
     component.add("categories", [event.get_kind_display()])
-    component.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
+    cancelled = event.status == EventStatus.CANCELLED or getattr(dates, "cancelled", False)
+    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     component.add("transp", "OPAQUE")
     return component
+
+
+def event_components(event, url: str) -> list[icalendar.Event]:
+    """The VEVENTs of an event: one, or a series' rule with its changed dates."""
+    main = vevent(event, url)
+    if not event.is_recurring:
+        return [main]
+    main.add("rrule", event.ical_rrule())
+    excluded = [
+        _rule_moment(event, change.original_date)
+        for change in event.occurrence_changes.all()
+        if change.change == ChangeKind.EXCLUDED and event.is_rule_date(change.original_date)
+    ]
+    if excluded:
+        main.add("exdate", excluded)
+    components = [main]
+    for item in planned_occurrences(event):
+        if item.moved or item.cancelled:
+            override = vevent(event, f"{url}{item.original_date.isoformat()}/", dates=item)
+            override.add("recurrence-id", _rule_moment(event, item.original_date))
+            components.append(override)
+    return components
+
+
+def occurrence_calendar(occurrence, url: str) -> icalendar.Calendar:
+    """One date of a series as a file of its own (its own UID: a registrant's calendar holds that
+    date, not the series)."""
+    event = occurrence.event
+    cal = _calendar()
+    uid = event_uid(event).replace("@", f"-{occurrence.original_date:%Y%m%d}@", 1)
+    cal.add_component(vevent(event, url, dates=occurrence, uid=uid))
+    return cal
+
+
+def registration_calendar(registration, url: str) -> icalendar.Calendar:
+    """The calendar file of a registrant's emails: their date."""
+    if registration.occurrence is not None:
+        return occurrence_calendar(registration.occurrence, url)
+    return calendar([registration.event], lambda page: url)
 
 
 def calendar(events, url_of, name: str = "") -> icalendar.Calendar:
     """A VCALENDAR of `events` with the Europe/Paris VTIMEZONE; `url_of(event)` gives each
     event's absolute address."""
+    cal = _calendar(name)
+    for event in events:
+        for component in event_components(event, url_of(event)):
+            cal.add_component(component)
+    return cal
+
+
+def _calendar(name: str = "") -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -115,8 +180,6 @@ def calendar(events, url_of, name: str = "") -> icalendar.Calendar:
     cal.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT6H")
     cal.add_component(paris_timezone())
-    for event in events:
-        cal.add_component(vevent(event, url_of(event)))
     return cal
 
 

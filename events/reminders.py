@@ -6,6 +6,8 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import booking
@@ -32,19 +34,23 @@ def _claim(registrations, field, now):
 def send_reminders(now=None) -> int:
     """Queue the reminders due at `now`; returns how many."""
     now = now or timezone.now()
-    confirmed = Registration.objects.filter(status=RegistrationStatus.CONFIRMED).exclude(
-        event__status="cancelled"
+    # A date of a series starts at its occurrence's time, a single event at its own.
+    confirmed = (
+        Registration.objects.filter(status=RegistrationStatus.CONFIRMED)
+        .exclude(event__status="cancelled")
+        .exclude(occurrence__cancelled=True)
+        .annotate(date_starts_at=Coalesce(F("occurrence__starts_at"), F("event__starts_at")))
     )
     day = confirmed.filter(
-        event__starts_at__gt=now,
-        event__starts_at__lte=now + DAY_BEFORE,
+        date_starts_at__gt=now,
+        date_starts_at__lte=now + DAY_BEFORE,
         reminded_day_before_at__isnull=True,
     )
     # An event starting within the hour gets the hour's reminder only, not a late "tomorrow".
-    day = day.exclude(event__starts_at__lte=now + HOUR_BEFORE)
+    day = day.exclude(date_starts_at__lte=now + HOUR_BEFORE)
     hour = confirmed.filter(
-        event__starts_at__gt=now,
-        event__starts_at__lte=now + HOUR_BEFORE,
+        date_starts_at__gt=now,
+        date_starts_at__lte=now + HOUR_BEFORE,
         reminded_hour_before_at__isnull=True,
     ).exclude(event__online_url="")
     notices = [("reminder_day", pk) for pk in _claim(day, "reminded_day_before_at", now)]
@@ -57,16 +63,18 @@ def expire_offers(now=None) -> int:
     """Expire the offers not accepted in time, each event under its lock, and offer the places
     to the next on the list; returns how many offers expired."""
     now = now or timezone.now()
-    event_ids = (
+    dates = (
         Registration.objects.filter(status=RegistrationStatus.OFFERED, offer_expires_at__lte=now)
-        .values_list("event_id", flat=True)
+        .values_list("event_id", "occurrence_id")
         .distinct()
     )
     expired = 0
-    for event in EventPage.objects.filter(pk__in=list(event_ids)):
+    for event_id, occurrence_id in list(dates):
+        event = EventPage.objects.get(pk=event_id)
+        occurrence = event.occurrences.get(pk=occurrence_id) if occurrence_id else None
         with transaction.atomic():
             booking.lock_event(event)
-            notices = booking.refresh_places(event, now)
+            notices = booking.refresh_places(event, occurrence, now)
         expired += sum(1 for kind, _pk in notices if kind == "offer_expired")
         booking.send_notices(notices)
     return expired
@@ -78,5 +86,11 @@ def erase_past_registrations(now=None) -> int:
     now = now or timezone.now()
     months = settings.EVENTS_REGISTRATION_RETENTION_MONTHS
     limit = now - datetime.timedelta(days=round(months * 30.44))
-    deleted, _by_model = Registration.objects.filter(event__ends_at__lt=limit).delete()
+    deleted, _by_model = (
+        Registration.objects.annotate(
+            date_ends_at=Coalesce(F("occurrence__ends_at"), F("event__ends_at"))
+        )
+        .filter(date_ends_at__lt=limit)
+        .delete()
+    )
     return deleted

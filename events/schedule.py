@@ -73,3 +73,14 @@ def format_moment(moment: datetime.datetime) -> str:
         "day": format_day(local.date()),
         "start": format_time(local.time()),
     }
+
+
+def event_end(start_date, start_time, end_date, end_time) -> datetime.datetime:
+    """When an event ends: the midnight after its last day when all day, an hour after its start
+    when it has no end time."""
+    end_date = end_date or start_date
+    if start_time is None:
+        return aware(end_date + datetime.timedelta(days=1), None)
+    if end_time is None:
+        return aware(end_date, start_time) + datetime.timedelta(hours=1)
+    return aware(end_date, end_time)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -27,7 +27,9 @@ from .. import schedule
 from ..tasks import notify_registrants
 from ..views import event as views
 from .choices import EventKind, EventStatus
-from .registrations import HOLDING, RegistrationStatus
+from .occurrences import EventOccurrence, sync_occurrences
+from .recurrence import RecurrenceMixin
+from .registrations import RegistrationSettingsMixin
 
 # The fields a calendar shows: a change to any of them bumps the event's iCalendar SEQUENCE.
 CALENDAR_FIELDS = (
@@ -43,6 +45,12 @@ CALENDAR_FIELDS = (
     "postal_code",
     "city",
     "online_url",
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_week_of_month",
+    "repeat_until",
+    "repeat_count",
 )
 
 # The fields whose change is emailed to the registrants.
@@ -58,7 +66,7 @@ NOTICE_FIELDS = (
 )
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, Page):
     kind = models.CharField(
         _("Type d'événement"), max_length=20, choices=EventKind.choices, db_index=True
     )
@@ -137,36 +145,6 @@ class EventPage(RoutablePageMixin, Page):
         _("Partenaires"), max_length=300, blank=True, help_text=_("Séparés par des virgules.")
     )
 
-    registration_enabled = models.BooleanField(_("Inscription sur le site"), default=False)
-    registration_opens_at = models.DateTimeField(
-        _("Ouverture des inscriptions"),
-        null=True,
-        blank=True,
-        help_text=_("Vide : dès la publication."),
-    )
-    registration_closes_at = models.DateTimeField(
-        _("Clôture des inscriptions"),
-        null=True,
-        blank=True,
-        help_text=_("Vide : au début de l'événement."),
-    )
-    capacity = models.PositiveIntegerField(
-        _("Nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite.")
-    )
-    waiting_list = models.BooleanField(
-        _("Liste d'attente"),
-        default=True,
-        help_text=_(
-            "Quand l'événement est complet, proposer de s'inscrire sur la liste d'attente."
-        ),
-    )
-    offer_hours = models.PositiveSmallIntegerField(
-        _("Délai pour accepter une place libérée (heures)"), default=24
-    )
-    ask_organisation = models.BooleanField(_("Demander la structure"), default=True)
-    ask_accessibility = models.BooleanField(_("Demander les besoins d'accessibilité"), default=True)
-    ask_diet = models.BooleanField(_("Demander le régime alimentaire"), default=False)
-
     # iCalendar: SEQUENCE, bumped each time a field a calendar shows changes (CALENDAR_FIELDS).
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
@@ -201,25 +179,12 @@ class EventPage(RoutablePageMixin, Page):
             [FieldPanel("organiser"), FieldPanel("partners"), FieldPanel("audiences")],
             heading=_("Organisation et publics"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_enabled"),
-                FieldRowPanel(
-                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
-                ),
-                FieldRowPanel(
-                    [FieldPanel("capacity"), FieldPanel("waiting_list"), FieldPanel("offer_hours")]
-                ),
-                FieldRowPanel(
-                    [
-                        FieldPanel("ask_organisation"),
-                        FieldPanel("ask_accessibility"),
-                        FieldPanel("ask_diet"),
-                    ]
-                ),
-            ],
-            heading=_("Inscriptions"),
+        *RecurrenceMixin.recurrence_panels,
+        InlinePanel(
+            "occurrence_changes",
+            label=_("Dates retirées, annulées ou déplacées (événement qui se répète)"),
         ),
+        *RegistrationSettingsMixin.registration_panels,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -238,6 +203,7 @@ class EventPage(RoutablePageMixin, Page):
         SynchronizedField("postal_code"),
         SynchronizedField("city"),
         SynchronizedField("online_url"),
+        SynchronizedField("repeat_weekdays"),
     ]
 
     parent_page_types = ["events.AgendaPage"]
@@ -278,22 +244,24 @@ class EventPage(RoutablePageMixin, Page):
             errors["online_url"] = _("Un événement passé en ligne a besoin du lien de la réunion.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Indiquez la latitude et la longitude, ou aucune des deux.")
+        errors.update(
+            {name: error for name, error in self.clean_recurrence().items() if name not in errors}
+        )
         if errors:
             raise ValidationError(errors)
 
     def _compute_dates(self):
-        end_date = self.end_date or self.start_date
         self.starts_at = schedule.aware(self.start_date, self.start_time)
-        if self.start_time is None:
-            # All day: up to the midnight after the last day.
-            self.ends_at = schedule.aware(end_date + datetime.timedelta(days=1), None)
-        elif self.end_time is None:
-            self.ends_at = schedule.aware(end_date, self.start_time) + datetime.timedelta(hours=1)
-        else:
-            self.ends_at = schedule.aware(end_date, self.end_time)
+        self.ends_at = schedule.event_end(
+            self.start_date, self.start_time, self.end_date, self.end_time
+        )
 
     def calendar_fingerprint(self):
         values = {name: str(getattr(self, name)) for name in CALENDAR_FIELDS}
+        values["changes"] = sorted(
+            f"{c.original_date}|{c.change}|{c.new_date}|{c.new_start_time}|{c.new_end_time}"
+            for c in self.occurrence_changes.all()
+        )
         return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
 
     def save(self, *args, **kwargs):
@@ -306,10 +274,11 @@ class EventPage(RoutablePageMixin, Page):
                 change = self._registrants_notice()
             self.ical_fingerprint = fingerprint
         result = super().save(*args, **kwargs)
-        if change and self.live:
+        dates = sync_occurrences(self) if kwargs.get("update_fields") is None else []
+        if self.live and (change or dates):
             # Once the publication is committed: the registrants read what was published.
             pk = self.pk
-            transaction.on_commit(lambda: notify_registrants.enqueue(event_id=pk, kind=change))
+            transaction.on_commit(lambda: _notify(pk, change, dates))
         return result
 
     def _registrants_notice(self):
@@ -329,6 +298,18 @@ class EventPage(RoutablePageMixin, Page):
         ):
             return "event_changed"
         return None
+
+    def next_occurrences(self, limit=12, now=None):
+        """The dates still to come (cancelled ones included, shown struck out)."""
+        return self.occurrences.filter(ends_at__gte=now or timezone.now())[:limit]
+
+    def occurrence_by_key(self, key):
+        """The occurrence of this series named `key` ("2027-01-12") in its URL, or None."""
+        try:
+            day = datetime.date.fromisoformat(key)
+        except ValueError:
+            return None
+        return self.occurrences.filter(original_date=day, in_series=True).first()
 
     @property
     def all_day(self):
@@ -371,38 +352,6 @@ class EventPage(RoutablePageMixin, Page):
         where = f", {self.city}" if self.has_place and self.city else ""
         return f"{self.schedule_text}{where}. {self.summary}"
 
-    # --- Registrations ----------------------------------------------------------------------------
-
-    def places_taken(self):
-        return self.registrations.filter(status__in=HOLDING).count()
-
-    def places_left(self):
-        """Places still free (None when the event has no limit)."""
-        if self.capacity is None:
-            return None
-        return max(self.capacity - self.places_taken(), 0)
-
-    def waiting_count(self):
-        return self.registrations.filter(status=RegistrationStatus.WAITING).count()
-
-    def registration_state(self, now=None):
-        """Why a visitor may or may not register now: "open", "full" (waiting list only),
-        "not_yet", "closed", "cancelled", "none"."""
-        now = now or timezone.now()
-        if not self.registration_enabled:
-            return "none"
-        if self.status == EventStatus.CANCELLED:
-            return "cancelled"
-        if self.registration_opens_at and now < self.registration_opens_at:
-            return "not_yet"
-        closes_at = self.registration_closes_at or self.starts_at
-        if now >= closes_at:
-            return "closed"
-        left = self.places_left()
-        if left == 0:
-            return "full" if self.waiting_list else "closed_full"
-        return "open"
-
     # --- Routes -----------------------------------------------------------------------------------
 
     @path("")
@@ -420,6 +369,18 @@ class EventPage(RoutablePageMixin, Page):
     @path("calendrier/")
     def ical_view(self, request):
         return views.event_ical(request, self)
+
+    @re_path(r"^(\d{4}-\d{2}-\d{2})/$", name="occurrence_view")
+    def occurrence_view(self, request, key):
+        return views.event_detail(request, self, key)
+
+    @re_path(r"^(\d{4}-\d{2}-\d{2})/inscription/$", name="occurrence_register_view")
+    def occurrence_register_view(self, request, key):
+        return views.register(request, self, key)
+
+    @re_path(r"^(\d{4}-\d{2}-\d{2})/calendrier/$", name="occurrence_ical_view")
+    def occurrence_ical_view(self, request, key):
+        return views.event_ical(request, self, key)
 
 
 class EventSpeaker(Orderable):
@@ -443,17 +404,36 @@ class EventDocument(Orderable):
     panels = [FieldPanel("document"), FieldPanel("description")]
 
 
+def _notify(event_id, change, dates):
+    if change:
+        notify_registrants.enqueue(event_id=event_id, kind=change)
+    for occurrence_id, kind in dates:
+        notify_registrants.enqueue(event_id=event_id, kind=kind, occurrence_id=occurrence_id)
+
+
 def public_events():
     """The live public events (network-only pages never appear in lists, feeds or digests)."""
     return EventPage.objects.live().public()
 
 
+def public_occurrences():
+    """The dates of the live public events."""
+    return EventOccurrence.objects.filter(event__in=public_events()).select_related(
+        "event", "event__locale"
+    )
+
+
 def upcoming_events(locale, limit, *, before=None, option=""):
     """The digest source of the agenda (core.digest): the events still to come at the issue's date
-    (`before`, now when None), soonest first."""
+    (`before`, now when None), soonest first (a series once, at its next date)."""
+    upcoming = models.Q(
+        occurrences__ends_at__gte=before or timezone.now(), occurrences__cancelled=False
+    )
     return (
         public_events()
-        .filter(locale=locale, ends_at__gte=before or timezone.now())
+        .filter(locale=locale)
         .exclude(status=EventStatus.CANCELLED)
-        .order_by("starts_at")[:limit]
+        .annotate(next_start=models.Min("occurrences__starts_at", filter=upcoming))
+        .filter(next_start__isnull=False)
+        .order_by("next_start")[:limit]
     )

@@ -5,7 +5,7 @@ their emails) and its .ics file. Served by EventPage's routes; reads the registr
 import json
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -27,25 +27,29 @@ SCHEMA_STATUS = {
 }
 
 
-def structured_data(event, request) -> str:
-    """schema.org Event (JSON-LD) of a public event, escaped for a <script> element."""
-    url = event.get_full_url(request)
+def structured_data(event, request, occurrence=None) -> str:
+    """schema.org Event (JSON-LD) of a public event (of one date of a series), escaped for a
+    <script> element."""
+    url = occurrence.get_full_url(request) if occurrence else event.get_full_url(request)
+    dates = occurrence or event
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
         "description": event.summary,
         "url": url,
-        "eventStatus": SCHEMA_STATUS[event.status],
+        "eventStatus": SCHEMA_STATUS[
+            EventStatus.CANCELLED if occurrence and occurrence.cancelled else event.status
+        ],
         "organizer": {"@type": "Organization", "name": event.organiser},
         "inLanguage": event.locale.language_code,
     }
-    if event.all_day:
-        data["startDate"] = event.start_date.isoformat()
-        data["endDate"] = (event.end_date or event.start_date).isoformat()
+    if dates.all_day:
+        data["startDate"] = dates.start_date.isoformat()
+        data["endDate"] = (dates.end_date or dates.start_date).isoformat()
     else:
-        data["startDate"] = event.starts_at.astimezone(ical.PARIS).isoformat()
-        data["endDate"] = event.ends_at.astimezone(ical.PARIS).isoformat()
+        data["startDate"] = dates.starts_at.astimezone(ical.PARIS).isoformat()
+        data["endDate"] = dates.ends_at.astimezone(ical.PARIS).isoformat()
     if event.previous_start_date:
         data["previousStartDate"] = event.previous_start_date.isoformat()
     locations = []
@@ -80,17 +84,17 @@ def structured_data(event, request) -> str:
         if not event.has_place
         else "https://schema.org/OfflineEventAttendanceMode"
     )
-    if event.registration_enabled:
+    if event.registration_enabled and (occurrence or not event.is_recurring):
         offer = {
             "@type": "Offer",
             "price": 0,
             "priceCurrency": "EUR",
-            "url": url + event.reverse_subpage("register_view"),
+            "url": url + "inscription/",
             "availability": "https://schema.org/InStock"
-            if event.registration_state() == "open"
+            if event.registration_state(occurrence=occurrence) == "open"
             else "https://schema.org/SoldOut",
         }
-        left = event.places_left()
+        left = event.places_left(occurrence)
         if left is not None:
             offer["inventoryLevel"] = {"@type": "QuantitativeValue", "value": left}
         data["offers"] = offer
@@ -98,33 +102,56 @@ def structured_data(event, request) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-def _context(request, event, **extra):
+def occurrence_or_404(event, key):
+    """The date of a series named by `key` in the URL (None when no key): a date the rule does
+    not give is a 404 with the agenda's page, never an error."""
+    if key is None:
+        return None
+    occurrence = event.occurrence_by_key(key)
+    if occurrence is None:
+        raise Http404(_("Cet événement n'a pas lieu à cette date."))
+    return occurrence
+
+
+def _context(request, event, occurrence=None, **extra):
     context = event.get_context(request)
-    left = event.places_left()
+    base = occurrence.url if occurrence else event.url
+    left = event.places_left(occurrence)
     context.update(
         {
-            "timing": event.timing(),
-            "registration_state": event.registration_state(),
+            "occurrence": occurrence,
+            "dates": occurrence or event,
+            "timing": (occurrence or event).timing(),
+            "registration_state": event.registration_state(occurrence=occurrence),
             "places_left": left,
-            "register_url": event.url + event.reverse_subpage("register_view"),
-            "ical_url": event.url + event.reverse_subpage("ical_view"),
+            "page_url": base,
+            "register_url": base + "inscription/",
+            "ical_url": base + "calendrier/",
             **extra,
         }
     )
     return context
 
 
-def event_detail(request, event):
+def event_detail(request, event, key=None):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    context = _context(request, event, structured_data=structured_data(event, request))
+    occurrence = occurrence_or_404(event, key)
+    context = _context(
+        request,
+        event,
+        occurrence,
+        structured_data=structured_data(event, request, occurrence),
+        next_occurrences=event.next_occurrences() if event.is_recurring else [],
+    )
     return TemplateResponse(request, event.template, context)
 
 
-def register(request, event):
+def register(request, event, key=None):
     """GET: the form (or why one cannot register); POST: register, or say what to correct."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    occurrence = occurrence_or_404(event, key)
     status = 200
     registration = None
     error = ""
@@ -136,7 +163,7 @@ def register(request, event):
             language = translation.get_language() or settings.LANGUAGE_CODE
             try:
                 registration, notices = booking.register(
-                    event, language=language, **form.registration_data()
+                    event, occurrence, language=language, **form.registration_data()
                 )
             except booking.RegistrationError as refusal:
                 error = str(refusal)
@@ -158,7 +185,9 @@ def register(request, event):
             status = 400
     else:
         form = RegistrationForm(event=event)
-    context = _context(request, event, form=form, registration=registration, refusal=error)
+    context = _context(
+        request, event, occurrence, form=form, registration=registration, refusal=error
+    )
     return TemplateResponse(request, "events/register.html", context, status=status)
 
 
@@ -206,6 +235,7 @@ def manage_registration(request, event, token):
     context = _context(
         request,
         event,
+        registration.occurrence,
         registration=None if erased else registration,
         message=message,
         erased=erased,
@@ -216,9 +246,15 @@ def manage_registration(request, event, token):
     return TemplateResponse(request, "events/manage_registration.html", context, status=status)
 
 
-def event_ical(request, event):
-    """The event as an .ics file to open in a calendar."""
-    cal = ical.calendar([event], lambda page: page.get_full_url(request))
+def event_ical(request, event, key=None):
+    """The event (the series, or one of its dates) as an .ics file to open in a calendar."""
+    occurrence = occurrence_or_404(event, key)
+    if occurrence is not None:
+        cal = ical.occurrence_calendar(occurrence, occurrence.get_full_url(request))
+        filename = f"{event.slug}-{occurrence.key}.ics"
+    else:
+        cal = ical.calendar([event], lambda page: page.get_full_url(request))
+        filename = f"{event.slug}.ics"
     response = HttpResponse(ical.to_bytes(cal), content_type=ical.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
