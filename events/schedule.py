@@ -84,3 +84,15 @@ def event_end(start_date, start_time, end_date, end_time) -> datetime.datetime:
     if end_time is None:
         return aware(end_date, start_time) + datetime.timedelta(hours=1)
     return aware(end_date, end_time)
+
+
+def format_hours(start_time, end_time) -> str:
+    """ "de 9 h 30 à 12 h", "à 9 h 30", or "" for a day-long event."""
+    if start_time is None:
+        return ""
+    if end_time is None:
+        return _("à %(start)s") % {"start": format_time(start_time)}
+    return _("de %(start)s à %(end)s") % {
+        "start": format_time(start_time),
+        "end": format_time(end_time),
+    }

@@ -1,5 +1,6 @@
-"""The agenda: the events below it, upcoming first then past ones by year, filtered by kind,
-audience and commune, and the same list as an iCalendar feed a calendar subscribes to.
+"""The agenda: the events below it, upcoming first then past ones by year, or a month at a time,
+filtered by kind, audience and commune, and the same list as an iCalendar feed a calendar
+subscribes to.
 
 Its routes call `events.views.agenda`, which reads the events through `models.event`."""
 
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..views import agenda as views
+from ..views import month
 
 
 class AgendaPage(RoutablePageMixin, Page):
@@ -32,6 +34,10 @@ class AgendaPage(RoutablePageMixin, Page):
     @path("")
     def agenda_view(self, request):
         return views.agenda(request, self)
+
+    @path("mois/")
+    def month_view(self, request):
+        return month.month_view(request, self)
 
     @path("calendrier/")
     def feed_view(self, request):

@@ -241,6 +241,12 @@ class RecurrenceMixin(models.Model):
             parts.append(gettext("%(count)s fois") % {"count": self.repeat_count})
         return ", ".join(parts)
 
+    @property
+    def series_text(self) -> str:
+        """The rule and the hours: "Chaque mois, le 2e mardi, de 9 h 30 à 12 h"."""
+        times = schedule.format_hours(self.start_time, self.end_time)
+        return f"{self.rule_text}, {times}" if times else self.rule_text
+
     def clean_recurrence(self) -> dict:
         """The rule's errors by field (EventPage.clean adds them to its own)."""
         errors = {}

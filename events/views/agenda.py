@@ -1,5 +1,7 @@
 """The agenda's page and feed (served by AgendaPage's routes): one reading of the URL's filters
-for both, so that any filtered agenda is also a feed a calendar subscribes to."""
+for both, so that any filtered agenda is also a feed a calendar subscribes to. The page lists
+dates (occurrences: a monthly meeting once per month), the feed events (a series with its
+rule)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from newsletter import subscriptions
 from .. import ical
 from ..models.choices import EventKind
 from ..models.event import public_events
+from ..models.occurrences import EventOccurrence
 
 PAGE_SIZE = 20
 # Past events stay in the feed this long, so that a calendar keeps what it showed recently.
@@ -116,6 +119,11 @@ def agenda_events(agenda):
     return public_events().child_of(agenda).filter(locale=agenda.locale)
 
 
+def occurrences_of(events):
+    """The dates of `events`, each with its event."""
+    return EventOccurrence.objects.filter(event__in=events).select_related("event", "event__locale")
+
+
 def cities(events) -> list[str]:
     return sorted(set(events.exclude(city="").values_list("city", flat=True)), key=str.casefold)
 
@@ -136,24 +144,30 @@ def agenda(request, page):
     events = agenda_events(page)
     params = read_params(request.GET, events)
     now = timezone.now()
-    selection = filtered(events, params)
+    selection = occurrences_of(filtered(events, params))
     if params.period == "passes":
-        selection = selection.filter(ends_at__lt=now).order_by("-starts_at")
+        selection = selection.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         if params.year is not None:
             selection = selection.filter(start_date__year=params.year)
     else:
-        selection = selection.filter(ends_at__gte=now).order_by("starts_at")
+        selection = selection.filter(ends_at__gte=now).order_by("starts_at", "pk")
     results_page = paginate(selection, params.page, params.messages, PAGE_SIZE)
-    past_years = sorted(
-        {day.year for day in events.filter(ends_at__lt=now).values_list("start_date", flat=True)},
-        reverse=True,
-    )
+    past_years = [
+        day.year
+        for day in occurrences_of(events)
+        .filter(ends_at__lt=now)
+        .dates("start_date", "year", order="DESC")
+    ]
     feed_path = page.url + page.reverse_subpage("feed_view")
     feed_query = params.querystring(with_period=False)
     feed_url = request.build_absolute_uri(feed_path) + (f"?{feed_query}" if feed_query else "")
     context = page.get_context(request)
     context.update(
         {
+            "view": "list",
+            "list_query": feed_query,
+            "month_query": feed_query,
+            "month_url": page.url + page.reverse_subpage("month_view"),
             "params": params,
             "results_page": results_page,
             "now": now,
@@ -178,10 +192,12 @@ def agenda_feed(request, page):
     events = agenda_events(page)
     params = read_params(request.GET, events)
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+    recent = EventOccurrence.objects.filter(ends_at__gte=since).values("event_id")
     selection = (
         filtered(events, params)
-        .filter(ends_at__gte=since)
+        .filter(pk__in=recent)
         .select_related("locale")
+        .prefetch_related("occurrence_changes")
         .order_by("starts_at")
     )
     name = page.title
