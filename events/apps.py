@@ -9,7 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from core.digest import register_digest_source
+        from core.sections import register_home_section, register_main_menu_entry
 
+        from .home import next_events
         from .models.event import upcoming_events
 
         register_digest_source("events", _("Prochains événements"), upcoming_events)
+        register_home_section("events", "events/includes/home_section.html", next_events, order=20)
+        register_main_menu_entry("agenda", after="resources")

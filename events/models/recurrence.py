@@ -13,10 +13,11 @@ from django.db import models
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from dateutil import rrule
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from dateutil import rrule
 
 from .. import schedule
 
@@ -199,7 +200,9 @@ class RecurrenceMixin(models.Model):
         default the horizon from today)."""
         if not self.is_recurring:
             return [datetime.datetime.combine(self.start_date, self.start_time or datetime.time(0))]
-        until = until or datetime.datetime.combine(datetime.date.today() + HORIZON, datetime.time(0))
+        until = until or datetime.datetime.combine(
+            datetime.date.today() + HORIZON, datetime.time(0)
+        )
         return list(self.recurrence_rule().between(datetime.datetime.min, until, inc=True))
 
     def is_rule_date(self, day: datetime.date) -> bool:
@@ -332,9 +335,13 @@ class OccurrenceChange(Orderable):
             if self.new_date is None:
                 errors["new_date"] = _("Indiquez la nouvelle date de cette séance.")
             if self.new_end_time and not self.new_start_time:
-                errors["new_start_time"] = _("Indiquez l'heure de début, ou retirez l'heure de fin.")
+                errors["new_start_time"] = _(
+                    "Indiquez l'heure de début, ou retirez l'heure de fin."
+                )
             elif (
-                self.new_start_time and self.new_end_time and self.new_end_time <= self.new_start_time
+                self.new_start_time
+                and self.new_end_time
+                and self.new_end_time <= self.new_start_time
             ):
                 errors["new_end_time"] = _("L'heure de fin doit suivre l'heure de début.")
         if errors:

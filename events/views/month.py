@@ -29,7 +29,9 @@ def read_month(query, messages, today) -> datetime.date:
         if day is not None and 2000 <= day.year <= 2100:
             return day
         messages.append(
-            _("Le mois « %(value)s » n'est pas valide (attendu : 2027-01) : voici le mois en cours.")
+            _(
+                "Le mois « %(value)s » n'est pas valide (attendu : 2027-01) : voici le mois en cours."
+            )
             % {"value": value}
         )
     return today.replace(day=1)

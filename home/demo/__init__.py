@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from core.demo import DemoBuilder, DemoError, References, english, french
 from core.factories import DocumentFactory, ImageFactory, paragraph, pdf_bytes
+from core.sections import main_menu_keys
 from core.translation import apply_values, translate_page
 from home.factories import ContactPageFactory, ContentPageFactory, HomePageFactory
 from home.models import (
@@ -164,7 +165,7 @@ class HomeDemo(DemoBuilder):
         navigation = NavigationSettings.for_site(site)
         changed = False
         for relation, item_model, keys in (
-            ("main_menu_items", MainMenuItem, data.MAIN_MENU),
+            ("main_menu_items", MainMenuItem, main_menu_keys(data.MAIN_MENU, demo.refs.pages)),
             ("footer_items", FooterItem, data.FOOTER_MENU),
         ):
             wanted = [demo.refs.pages[key].pk for key in keys]

@@ -6,15 +6,18 @@ from urllib.parse import urlparse
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.urls.base import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from core.sections import home_sections as registered_home_sections
 from home.models import ContactPage, NavigationSettings
 from home.navigation import menu_cache_key
 
@@ -300,3 +303,16 @@ def legal_details():
             settings.ACCESSIBILITY_STATUS, ACCESSIBILITY_LABELS["non"]
         ),
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_sections(context):
+    """The sections apps register for the home page (core.sections), rendered in order."""
+    request = context.get("request")
+    page = context.get("page")
+    parts = []
+    for section in registered_home_sections():
+        values = section.context(request, page)
+        if values is not None:
+            parts.append(render_to_string(section.template, values, request=request))
+    return mark_safe("".join(parts))  # noqa: S308 (templates, autoescaped)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 import icalendar
 import pytest
@@ -90,8 +91,13 @@ def test_the_rule_gives_the_dates_with_their_changes(series):
     assert {row.starts_at.astimezone(PARIS).time() for row in rows if not row.moved} == {
         datetime.time(9, 30)
     }
-    assert event.rule_text == "Chaque mois, le 2e mardi, 6 fois"
-    assert event.series_text == "Chaque mois, le 2e mardi, 6 fois, de 9\u00a0h\u00a030 à 12\u00a0h"
+    with translation.override("fr"):
+        assert event.rule_text == "Chaque mois, le 2e mardi, 6 fois"
+        assert event.series_text == (
+            "Chaque mois, le 2e mardi, 6 fois, de 9\u00a0h\u00a030 à 12\u00a0h"
+        )
+    with translation.override("en"):
+        assert event.series_text == "Monthly, the 2nd Tuesday, 6 times, from 9:30 to 12:00"
 
 
 @pytest.mark.django_db
@@ -149,9 +155,7 @@ def test_each_date_has_its_own_places(client, series):
     assert post(first, "a@example.org").status_code == 200
     assert post(first, "b@example.org").status_code == 200
     assert post(second, "b@example.org").status_code == 200
-    statuses = {
-        (r.email, r.occurrence.original_date): r.status for r in Registration.objects.all()
-    }
+    statuses = {(r.email, r.occurrence.original_date): r.status for r in Registration.objects.all()}
     assert statuses == {
         ("a@example.org", days[0]): RegistrationStatus.CONFIRMED,
         ("b@example.org", days[0]): RegistrationStatus.WAITING,
@@ -202,7 +206,8 @@ def test_a_weekly_rule_on_two_days_until_a_date(make_event):
     )
     days = [row.start_date for row in event.occurrences.all()]
     assert days == [monday + datetime.timedelta(days=n) for n in (0, 3, 7, 10, 14)]
-    assert event.rule_text.startswith("Chaque semaine, le lundi et jeudi, jusqu'au ")
+    with translation.override("fr"):
+        assert event.rule_text.startswith("Chaque semaine, le lundi et jeudi, jusqu'au ")
     assert event.ical_rrule()["byday"] == ["MO", "TH"]
     assert event.ical_rrule()["until"].tzinfo == datetime.UTC
 
