@@ -1,14 +1,30 @@
-"""Admin of the registrations (moderators): the list per event with its figures, filters, CSV and
-XLSX export, attendance; in an "Agenda" menu."""
+"""Admin of the registrations (moderators): the list per event and date with its figures, filters,
+CSV and XLSX export, attendance, the requests that wait for approval, and the sign-in sheets; in an
+"Agenda" menu."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import admin_views
 from .models import Registration
+
+
+class ModerationColumn(Column):
+    """A link to accept or refuse, on the requests that wait for approval."""
+
+    cell_template_name = "events/admin/moderation_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        if instance.status == "pending":
+            context["moderate_url"] = reverse("events_moderate_registration", args=(instance.pk,))
+        return context
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -22,15 +38,18 @@ class RegistrationViewSet(ModelViewSet):
         "name",
         "email",
         "event",
+        Column("occurrence", label=_("Date")),
         Column("get_status_display", label=_("État"), sort_key="status"),
+        ModerationColumn("moderation", label=_("Validation")),
         "organisation",
         "created_at",
         "attended",
     ]
-    list_filter = ["event", "status", "organisation_kind", "attended"]
+    list_filter = ["event", "occurrence", "status", "organisation_kind", "attended"]
     search_fields = ["name", "email", "organisation"]
     list_export = [
         "event",
+        "occurrence",
         "name",
         "email",
         "organisation",
@@ -43,6 +62,7 @@ class RegistrationViewSet(ModelViewSet):
     ]
     export_headings = {
         "event": _("Événement"),
+        "occurrence": _("Date"),
         "name": _("Nom et prénom"),
         "email": _("Adresse électronique"),
         "organisation": _("Structure"),
@@ -70,3 +90,40 @@ class AgendaViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_agenda_viewsets():
     return AgendaViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_agenda_admin_urls():
+    return [
+        path(
+            "events/registrations/<int:pk>/moderation/",
+            admin_views.moderate,
+            name="events_moderate_registration",
+        ),
+        path("events/sign-in/", admin_views.sign_in_sheets, name="events_sign_in_sheets"),
+        path(
+            "events/sign-in/<int:event_id>/",
+            admin_views.sign_in_sheet,
+            name="events_sign_in_sheet",
+        ),
+        path(
+            "events/sign-in/<int:event_id>/<int:occurrence_id>/",
+            admin_views.sign_in_sheet,
+            name="events_sign_in_sheet_date",
+        ),
+    ]
+
+
+class SignInSheetsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("events.view_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def register_sign_in_sheets_menu_item():
+    return SignInSheetsMenuItem(
+        _("Feuilles d'émargement"),
+        reverse("events_sign_in_sheets"),
+        icon_name="doc-full",
+        order=261,
+    )
