@@ -10,6 +10,8 @@ from django.db import transaction
 
 from wagtail.documents import get_document_model
 
+from dateutil import rrule
+
 from core.demo import DemoBuilder
 from core.factories import DocumentFactory, pdf_bytes
 from core.translation import apply_values, translate_page
@@ -17,6 +19,7 @@ from newsletter import subscriptions
 
 from ..factories import AgendaPageFactory, EventPageFactory
 from ..models import AgendaPage, EventDocument, EventPage
+from ..models.recurrence import DATEUTIL_WEEKDAYS
 from .data import AGENDA, EVENTS, body
 
 MINUTES_TITLE = "Compte rendu de la réunion de coordination des facilitateurs"
@@ -82,7 +85,16 @@ def event_fields(fields, texts, start):
     fields.pop("accessibility_info_en", None)
     fields.pop("audiences")
     values.update(fields)
+    if values.get("repeat_week_of_month"):
+        values["start_date"] = first_rule_date(day, values)
     return values
+
+
+def first_rule_date(day, values):
+    """The first date from the month of `day` that a monthly "nth weekday" rule gives."""
+    weekday = DATEUTIL_WEEKDAYS[values["repeat_weekdays"]](values["repeat_week_of_month"])
+    start = datetime.datetime.combine(day.replace(day=1), datetime.time(0))
+    return rrule.rrule(rrule.MONTHLY, byweekday=weekday, dtstart=start)[0].date()
 
 
 def load_demo_events(agenda, user=None, today=None):

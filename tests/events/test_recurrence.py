@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import translation
 
 import icalendar
@@ -16,7 +17,8 @@ import pytest
 import recurring_ical_events
 
 from events import booking
-from events.models import EventOccurrence, OccurrenceChange, Registration, RegistrationStatus
+from events.models import EventOccurrence, recurrence
+from events.models import, OccurrenceChange, Registration, RegistrationStatus
 
 PARIS = ZoneInfo("Europe/Paris")
 DATA = {"name": "Dominique Roux", "email": "d@example.org"}
@@ -241,3 +243,12 @@ def test_a_rule_without_end_is_kept_to_the_horizon(make_event):
     event = make_event(slug="hebdo", repeat="weekly")
     count = EventOccurrence.objects.filter(event=event).count()
     assert 100 <= count <= 106
+
+
+@pytest.mark.django_db
+def test_the_nightly_command_extends_a_series_without_end(make_event, monkeypatch):
+    event = make_event(slug="hebdo", repeat="weekly")
+    before = event.occurrences.count()
+    monkeypatch.setattr(recurrence, "HORIZON", recurrence.HORIZON + datetime.timedelta(weeks=4))
+    call_command("refresh_event_occurrences", stdout=open("/dev/null", "w"))
+    assert event.occurrences.count() == before + 4

@@ -45,6 +45,11 @@ EVENTS = {
             "audiences": ["network"],
             "registration_enabled": True,
             "capacity": 25,
+            # Monthly, on the 2nd Tuesday, ten times (the demo moves the start to such a day).
+            "repeat": "monthly",
+            "repeat_weekdays": "TU",
+            "repeat_week_of_month": 2,
+            "repeat_count": 10,
             **MONTPELLIER,
             "access_info_fr": "Tramway ligne 3, arrêt Celleneuve. Parking visiteurs devant le bâtiment C.",
             "access_info_en": "Tram line 3, Celleneuve stop. Visitors' car park in front of building C.",
