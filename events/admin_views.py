@@ -46,7 +46,7 @@ def moderate(request, pk):
                 registration.refresh_from_db()
                 messages.success(
                     request,
-                    _("%(name)s : %(status)s. La personne est prévenue par courriel.")
+                    _("%(name)s : %(status)s. La personne est prévenue par courriel.")
                     % {"name": registration.name, "status": registration.get_status_display()},
                 )
                 return redirect(f"{LIST_URL}?status=pending")

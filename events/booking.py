@@ -93,7 +93,7 @@ STATE_MESSAGES = {
     "not_yet": gettext_lazy("Les inscriptions ne sont pas encore ouvertes."),
     "closed": gettext_lazy("Les inscriptions sont closes."),
     "closed_full": gettext_lazy("Cet événement est complet : les inscriptions sont closes."),
-    "choose_date": gettext_lazy("Cet événement se répète : inscrivez-vous à l'une de ses dates."),
+    "choose_date": gettext_lazy("Cet événement se répète : inscrivez-vous à l'une de ses dates."),
 }
 
 
@@ -210,7 +210,7 @@ def approve(registration) -> list:
             registration.status = RegistrationStatus.WAITING
         else:
             raise RegistrationError(
-                _("L'événement est complet et n'a pas de liste d'attente : refusez la demande.")
+                _("L'événement est complet et n'a pas de liste d'attente : refusez la demande.")
             )
         registration.save(update_fields=["status", "updated_at"])
     return notices + [(registration.status, registration.pk)]

@@ -15,8 +15,8 @@ from .tokens import manage_url
 SUBJECTS = {
     "confirmed": _("Inscription confirmée : %(title)s"),
     "waiting": _("Liste d'attente : %(title)s"),
-    "pending": _("Demande d'inscription reçue : %(title)s"),
-    "refused": _("Demande d'inscription non retenue : %(title)s"),
+    "pending": _("Demande d'inscription reçue : %(title)s"),
+    "refused": _("Demande d'inscription non retenue : %(title)s"),
     "offered": _("Une place s'est libérée : %(title)s"),
     "offer_expired": _("Proposition expirée : %(title)s"),
     "cancelled": _("Inscription annulée : %(title)s"),

@@ -104,13 +104,13 @@ class RecurrenceMixin(models.Model):
     repeat_interval = models.PositiveSmallIntegerField(
         _("Tous les combien"),
         default=1,
-        help_text=_("1 : chaque mois (ou semaine…) ; 2 : un mois sur deux."),
+        help_text=_("1 : chaque mois (ou semaine…) ; 2 : un mois sur deux."),
     )
     repeat_weekdays = WeekdaysField(
         _("Jours de la semaine"),
         help_text=_(
-            "Chaque semaine : les jours où l'événement a lieu. Chaque mois : le jour de « le 2e "
-            "mardi ». Aucun : le jour de la date de début."
+            "Chaque semaine : les jours où l'événement a lieu. Chaque mois : le jour de « le 2e "
+            "mardi ». Aucun : le jour de la date de début."
         ),
     )
     repeat_week_of_month = models.SmallIntegerField(
@@ -119,7 +119,7 @@ class RecurrenceMixin(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "Chaque mois : « le 2e mardi », « le dernier jeudi ». Vide : le même jour du mois "
+            "Chaque mois : « le 2e mardi », « le dernier jeudi ». Vide : le même jour du mois "
             "que la date de début (le 14 de chaque mois)."
         ),
     )
@@ -128,7 +128,7 @@ class RecurrenceMixin(models.Model):
         _("Nombre de fois"),
         null=True,
         blank=True,
-        help_text=_("Ou bien une date de fin, ou bien un nombre de fois ; vide : sans fin."),
+        help_text=_("Ou bien une date de fin, ou bien un nombre de fois ; vide : sans fin."),
     )
 
     recurrence_panels = [
@@ -266,7 +266,7 @@ class RecurrenceMixin(models.Model):
         if self.repeat_weekdays and not self._uses_weekdays():
             errors["repeat_weekdays"] = _(
                 "Les jours de la semaine servent aux répétitions chaque semaine, ou chaque mois "
-                "avec une semaine du mois (« le 2e mardi »)."
+                "avec une semaine du mois (« le 2e mardi »)."
             )
         if self.repeat_week_of_month is not None and self.repeat != Frequency.MONTHLY:
             errors["repeat_week_of_month"] = _(
@@ -275,7 +275,7 @@ class RecurrenceMixin(models.Model):
         if not errors and not self.is_rule_date(self.start_date):
             errors["start_date"] = _(
                 "La date de début doit être une des dates de la répétition (par exemple un 2e "
-                "mardi pour « le 2e mardi de chaque mois »)."
+                "mardi pour « le 2e mardi de chaque mois »)."
             )
         return errors
 
@@ -328,7 +328,7 @@ class OccurrenceChange(Orderable):
                 )
             elif not page.clean_recurrence() and not page.is_rule_date(self.original_date):
                 errors["original_date"] = _(
-                    "Le %(day)s n'est pas une date de la répétition : choisissez une des dates "
+                    "Le %(day)s n'est pas une date de la répétition : choisissez une des dates "
                     "qu'elle donne."
                 ) % {"day": schedule.format_day(self.original_date)}
         if self.change == ChangeKind.MOVED:

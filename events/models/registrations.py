@@ -133,13 +133,13 @@ class RegistrationSettingsMixin(models.Model):
         _("Clôture des inscriptions"),
         null=True,
         blank=True,
-        help_text=_("Vide : au début de l'événement (de chaque date, s'il se répète)."),
+        help_text=_("Vide : au début de l'événement (de chaque date, s'il se répète)."),
     )
     capacity = models.PositiveIntegerField(
         _("Nombre de places"),
         null=True,
         blank=True,
-        help_text=_("Par date, si l'événement se répète. Vide : sans limite."),
+        help_text=_("Par date, si l'événement se répète. Vide : sans limite."),
     )
     waiting_list = models.BooleanField(
         _("Liste d'attente"),
@@ -156,7 +156,7 @@ class RegistrationSettingsMixin(models.Model):
         default=False,
         help_text=_(
             "Chaque demande attend qu'un modérateur l'accepte ou la refuse (menu Agenda > "
-            "Inscriptions) ; la personne est prévenue par courriel."
+            "Inscriptions) ; la personne est prévenue par courriel."
         ),
     )
     ask_organisation = models.BooleanField(_("Demander la structure"), default=True)

@@ -30,7 +30,7 @@ def read_month(query, messages, today) -> datetime.date:
             return day
         messages.append(
             _(
-                "Le mois « %(value)s » n'est pas valide (attendu : 2027-01) : voici le mois en cours."
+                "Le mois « %(value)s » n'est pas valide (attendu : 2027-01) : voici le mois en cours."
             )
             % {"value": value}
         )

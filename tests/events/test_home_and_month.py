@@ -85,7 +85,7 @@ def test_a_month_that_is_not_one_gets_a_french_message(client, agenda):
     for value in ("2027-13", "mars", "1850-01", "2027-02-01"):
         response = client.get(agenda.url + "mois/", {"mois": value})
         assert response.status_code == 200
-        assert "n'est pas valide (attendu : 2027-01) : voici le mois en cours." in text(response)
+        assert "n'est pas valide (attendu : 2027-01) : voici le mois en cours." in text(response)
     this_month = datetime.date.today().strftime("%Y-%m")
     assert f'value="{this_month}"' in text(client.get(agenda.url + "mois/"))
 

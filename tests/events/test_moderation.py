@@ -60,7 +60,7 @@ def test_a_request_waits_and_the_person_is_told(client, moderated):
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.PENDING
     assert moderated.places_left() == 1
-    assert mail.outbox[-1].subject == "Demande d'inscription reçue : Formation des acheteurs"
+    assert mail.outbox[-1].subject == "Demande d'inscription reçue : Formation des acheteurs"
 
 
 @pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_a_refused_request_is_closed_and_the_person_told(moderated):
     booking.send_notices(booking.refuse(registration))
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.REFUSED
-    assert mail.outbox[-1].subject == "Demande d'inscription non retenue : Formation des acheteurs"
+    assert mail.outbox[-1].subject == "Demande d'inscription non retenue : Formation des acheteurs"
     assert "/inscription/" not in mail.outbox[-1].body
     # Refused, the address may ask again.
     again, _ = booking.register(moderated, **person(1))
