@@ -2,6 +2,7 @@
 read an event, register, fill the waiting list, accept a freed place, cancel; no serious or
 critical accessibility violation (axe), no console error (the CSP holds), no horizontal scroll."""
 
+import datetime
 import json
 import re
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 WIDTHS = {"375": {"width": 375, "height": 812}, "1366": {"width": 1366, "height": 900}}
 AGENDA = "/agenda/"
 MEETING = AGENDA + "reunion-information-acheteurs-beziers/"
+SERIES = AGENDA + "reunion-technique-facilitateurs/"
 
 
 @pytest.fixture
@@ -66,6 +68,9 @@ def check(page, name):
         ("events-event", MEETING),
         ("events-register", MEETING + "inscription/"),
         ("events-agenda-en", "/en/events/"),
+        ("events-month", AGENDA + "mois/"),
+        ("events-series", SERIES),
+        ("events-home", "/"),
     ],
 )
 def test_agenda_pages_have_no_serious_accessibility_violation(open_at, name, path, width):
@@ -127,3 +132,22 @@ def test_register_fill_the_waiting_list_accept_a_freed_place_and_cancel(open_at)
         page.click("text=Je prends la place")
     assert "votre place est confirmée" in page.inner_text("main")
     assert Registration.objects.get(pk=dominique.pk).status == "confirmed"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_date_of_the_monthly_meeting_has_its_page_and_the_month_view_moves_by_month(
+    open_at, width
+):
+    series = EventPage.objects.get(
+        slug="reunion-technique-facilitateurs", locale__language_code="fr"
+    )
+    first, second = series.occurrences.all()[:2]
+    page = open_at(f"{SERIES}{first.key}/", width)
+    check(page, f"events-occurrence-{width}")
+    assert page.locator("h2#inscription-titre").count() == 1
+    page = open_at(AGENDA + f"mois/?mois={second.start_date:%Y-%m}", width)
+    assert page.get_by_role("link", name=re.compile("Réunion technique du réseau")).count() == 1
+    page.click("a[rel=next]")
+    next_month = second.start_date.replace(day=28) + datetime.timedelta(days=4)
+    page.wait_for_url(f"**mois={next_month:%Y-%m}**")
+    check(page, f"events-month-next-{width}")

@@ -48,7 +48,7 @@ def test_moderators_list_and_export_the_registrations(client, user_in, registrat
     export = client.get(LIST, {"export": "csv"})
     assert export.status_code == 200
     rows = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
-    assert rows[0].startswith("Événement,Nom et prénom,Adresse électronique,Structure")
+    assert rows[0].startswith("Événement,Date,Nom et prénom,Adresse électronique,Structure")
     assert any("Camille Martin" in row and "Mairie de Lodève" in row for row in rows[1:])
     xlsx = client.get(LIST, {"export": "xlsx"})
     assert xlsx.status_code == 200
