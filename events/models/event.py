@@ -28,7 +28,7 @@ from ..tasks import notify_registrants
 from ..views import event as views
 from .choices import EventKind, EventStatus
 from .occurrences import EventOccurrence, sync_occurrences
-from .recurrence import RecurrenceMixin
+from .recurrence import RecurrenceMixin, RecurringPageForm
 from .registrations import RegistrationSettingsMixin
 
 # The fields a calendar shows: a change to any of them bumps the event's iCalendar SEQUENCE.
@@ -209,6 +209,7 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
     parent_page_types = ["events.AgendaPage"]
     subpage_types = []
     template = "events/event_page.html"
+    base_form_class = RecurringPageForm
 
     class Meta:
         verbose_name = _("Événement")

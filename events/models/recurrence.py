@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -286,6 +287,17 @@ def _ordinal_day(day: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd", 21: "21st", 22: "22nd", 23: "23rd", 31: "31st"}.get(
         day, f"{day}th"
     )
+
+
+class RecurringPageForm(WagtailAdminPageForm):
+    """The event's admin form: each changed date is checked against the rule as the editor just
+    wrote it (Django's inline forms only know the saved page's id, None for a new one)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        formset = self.formsets.get("occurrence_changes")
+        for form in formset.forms if formset is not None else []:
+            form.instance.page = self.instance
 
 
 class ChangeKind(models.TextChoices):

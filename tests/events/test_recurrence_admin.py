@@ -15,7 +15,7 @@ from .test_recurrence import next_second_tuesdays
 
 
 def form(agenda_event, days, changes):
-    return nested_form_data(
+    data = nested_form_data(
         {
             "title": "Réunion technique mensuelle",
             "slug": "reunion-mensuelle",
@@ -27,7 +27,6 @@ def form(agenda_event, days, changes):
             "end_time": "12:00",
             "repeat": "monthly",
             "repeat_interval": "1",
-            "repeat_weekdays": ["TU"],
             "repeat_week_of_month": "2",
             "repeat_count": "4",
             "organiser": "Mission Interinstitutionnelle Clause Sociale 34",
@@ -39,6 +38,8 @@ def form(agenda_event, days, changes):
             "action-publish": "publish",
         }
     )
+    data["repeat_weekdays"] = ["TU"]  # checkboxes: one value per ticked box
+    return data
 
 
 @pytest.mark.django_db
