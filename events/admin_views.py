@@ -2,6 +2,8 @@
 person is emailed), and the sign-in sheet of an event or of one date of a series (a printable
 page: the registrants with an empty signature column)."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -68,8 +70,8 @@ def sign_in_sheets(request):
     dates = (
         EventOccurrence.objects.filter(
             event__registration_enabled=True,
-            ends_at__gte=now - timezone.timedelta(days=31),
-            starts_at__lte=now + timezone.timedelta(days=92),
+            ends_at__gte=now - datetime.timedelta(days=31),
+            starts_at__lte=now + datetime.timedelta(days=92),
         )
         .select_related("event")
         .order_by("starts_at")

@@ -45,7 +45,8 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
         "attended",
     ]
-    list_filter = ["event", "occurrence", "status", "organisation_kind", "attended"]
+    # Not by date: a weekly series has hundreds (the sign-in sheets list them by period).
+    list_filter = ["event", "status", "organisation_kind", "attended"]
     search_fields = ["name", "email", "organisation"]
     list_export = [
         "event",
