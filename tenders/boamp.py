@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.util.retry import Retry
 
 PAGE_SIZE = 100  # the records endpoint's maximum
@@ -64,10 +65,16 @@ class BoampClient:
     def _get(self, url, params):
         try:
             response = self.session.get(url, params=params, timeout=self.timeout)
-        except requests.Timeout as error:
+        except (requests.Timeout, requests.ConnectionError) as error:
+            if isinstance(error, requests.Timeout) or isinstance(
+                getattr(error.args[0] if error.args else None, "reason", None), ReadTimeoutError
+            ):
+                raise BoampError(
+                    _("L'API du BOAMP n'a pas répondu à temps (plus de %(seconds)s secondes).")
+                    % {"seconds": self.timeout}
+                ) from error
             raise BoampError(
-                _("L'API du BOAMP n'a pas répondu à temps (plus de %(seconds)s secondes).")
-                % {"seconds": self.timeout}
+                _("L'API du BOAMP est injoignable (%(error)s).") % {"error": type(error).__name__}
             ) from error
         except requests.RequestException as error:
             raise BoampError(

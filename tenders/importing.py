@@ -82,6 +82,26 @@ def _apply_initial(parsed, rules, result):
     )
 
 
+def merge_analyses(notice, values):
+    """The analysis fields of a notice and of a rectification of it, together."""
+    reasons = list(notice.reasons)
+    reasons += [reason for reason in values["analysis"]["reasons"] if reason not in reasons]
+    kinds = list(dict.fromkeys(reason["kind"] for reason in reasons))
+    missing = "" if reasons else (values["analysis"]["missing"] or notice.missing_reason)
+    return {
+        "has_social_consideration": bool(reasons),
+        "consideration_kinds": kinds,
+        "is_reserved": "marche-reserve" in kinds,
+        "above_eu_threshold": notice.above_eu_threshold or values["above_eu_threshold"],
+        "lacks_required_consideration": bool(missing),
+        "analysis": {
+            "reasons": reasons,
+            "missing": missing,
+            "threshold": notice.analysis.get("threshold") or values["analysis"]["threshold"],
+        },
+    }
+
+
 def _changes(notice, values):
     labels = {
         "title": _("objet"),
@@ -117,11 +137,13 @@ def _apply_follow_up(parsed, rules, result):
     else:
         summary = _("Modifié : %(fields)s.") % {"fields": _changes(notice, values) or _("détails")}
         result.changed += 1
-    elif not cancelled:
-        # A rectification restates what changed: the values it gives replace the notice's.
-        for name, value in values.items():
-            if value not in (None, "", []):
-                setattr(notice, name, value)
+        # A rectification restates what changed: the values it gives replace the notice's, and
+        # what it says of social considerations adds to what the notice said.
+        for name in UPDATED_FIELDS:
+            if name != "source_format" and values[name] not in (None, "", []):
+                setattr(notice, name, values[name])
+        for name, value in merge_analyses(notice, values).items():
+            setattr(notice, name, value)
     notice.state = NoticeState.CANCELLED if cancelled else NoticeState.RECTIFIED
     notice.save()
     NoticeEvent.objects.update_or_create(
@@ -148,7 +170,7 @@ def import_records(records, rules=None):
             result.skipped += 1
             result.problems.append(str(error))
             continue
-        if "ATTRIBUTION" in parsed.fields["nature"].upper():
+        if parsed.kind == "attribution":
             result.skipped += 1
             result.problems.append(
                 _("Avis %(idweb)s : avis d'attribution, hors du champ de la veille.")

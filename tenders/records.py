@@ -127,7 +127,7 @@ class Texts:
 class ParsedRecord:
     idweb: str
     fields: dict
-    kind: str  # "initial", "rectificatif", "annulation"
+    kind: str  # "initial", "rectificatif", "annulation", "attribution"
     target: str  # the idweb of the notice a rectification or cancellation concerns
     facets: list
     reserved_signals: list
@@ -138,6 +138,8 @@ class ParsedRecord:
 
 def _publication_kind(record):
     marks = " ".join(text(record.get(key)) for key in ("nature", "etat", "nature_libelle")).upper()
+    if "ATTRIBUTION" in marks or "RESULTAT" in marks:
+        return "attribution"
     if "ANNUL" in marks:
         return "annulation"
     if "RECTIF" in marks:
@@ -336,8 +338,8 @@ def parse_record(record):
         raise RecordError(_("Avis %(idweb)s : objet du marché absent.") % {"idweb": idweb})
     texts.other.insert(0, fields["title"])
     kind = _publication_kind(record)
-    target = _linked(record) if kind != "initial" else ""
-    if kind != "initial" and not target:
+    target = _linked(record) if kind in ("rectificatif", "annulation") else ""
+    if kind in ("rectificatif", "annulation") and not target:
         raise RecordError(
             _("Avis %(idweb)s : rectificatif ou annulation sans avis lié (« annonce_lie »).")
             % {"idweb": idweb}
