@@ -140,7 +140,7 @@ def _apply_follow_up(parsed, rules, result):
         # A rectification restates what changed: the values it gives replace the notice's, and
         # what it says of social considerations adds to what the notice said.
         for name in UPDATED_FIELDS:
-            if name != "source_format" and values[name] not in (None, "", []):
+            if name not in ("source_format", "url") and values[name] not in (None, "", []):
                 setattr(notice, name, values[name])
         for name, value in merge_analyses(notice, values).items():
             setattr(notice, name, value)
