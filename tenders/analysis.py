@@ -114,8 +114,11 @@ def analyse(parsed, rules=None):
     fields = parsed.fields
     above, threshold_reason = above_eu_threshold(fields)
     missing = ""
-    if not reasons and above and is_call_for_competition(fields) and (
-        fields["published_on"] >= REQUIRED_FROM
+    if (
+        not reasons
+        and above
+        and is_call_for_competition(fields)
+        and (fields["published_on"] >= REQUIRED_FROM)
     ):
         missing = _(
             "Publié le %(date)s, %(threshold)s : depuis le 22 août 2026 (loi Climat et "
@@ -150,5 +153,7 @@ def above_eu_threshold(fields):
             "threshold": number_format(threshold, 0, force_grouping=True),
         }
     if fields.get("family", "").upper() in EU_FAMILIES or fields.get("source_format") == "eforms":
-        return True, _("au-dessus des seuils européens (avis publié au Journal officiel de l'Union européenne)")
+        return True, _(
+            "au-dessus des seuils européens (avis publié au Journal officiel de l'Union européenne)"
+        )
     return False, ""

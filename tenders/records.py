@@ -185,7 +185,9 @@ def _national(donnees, fields, texts, reserved):
         fields["estimated_value"] = sum(values) if values else None
     if not fields["contract_kind"]:
         kind = first(subject, "TYPE_MARCHE")
-        fields["contract_kind"] = next((k for k in KINDS if isinstance(kind, dict) and k in kind), "")
+        fields["contract_kind"] = next(
+            (k for k in KINDS if isinstance(kind, dict) and k in kind), ""
+        )
     for key_value in find(donnees, lambda key: key in ("MARCHE_RESERVE_OUI", "MARCHE_RESERVE")):
         if key_value is not False and text(key_value).upper() not in ("NON", "FALSE"):
             reserved.append(_("Marché réservé déclaré dans l'avis (MARCHE_RESERVE_OUI)"))
@@ -224,7 +226,13 @@ def _eforms(donnees, fields, texts, reserved, codes):
                 "number": text(first(lot, "cbc:ID")),
                 "title": text(first(lot_project, "cbc:Name")),
                 "estimated_value": str(
-                    amount(first(lot_project, "cac:RequestedTenderTotal", "cbc:EstimatedOverallContractAmount"))
+                    amount(
+                        first(
+                            lot_project,
+                            "cac:RequestedTenderTotal",
+                            "cbc:EstimatedOverallContractAmount",
+                        )
+                    )
                     or ""
                 ),
             }
@@ -238,7 +246,9 @@ def _eforms(donnees, fields, texts, reserved, codes):
     if not fields["contract_kind"]:
         natures = coded(project, "contract-nature") or coded(lots_nodes, "contract-nature")
         fields["contract_kind"] = EFORMS_KINDS.get(natures[0], "") if natures else ""
-    buyer_id = text(first(root, "cac:ContractingParty", "cac:Party", "cac:PartyIdentification", "cbc:ID"))
+    buyer_id = text(
+        first(root, "cac:ContractingParty", "cac:Party", "cac:PartyIdentification", "cbc:ID")
+    )
     for organisation in find(root, lambda key: key == "efac:Organization"):
         for org in as_list(organisation):
             company = first(org, "efac:Company") or {}
@@ -252,18 +262,26 @@ def _eforms(donnees, fields, texts, reserved, codes):
     codes["reserved-procurement"] = [
         code for code in coded(root, "reserved-procurement") if code != "none"
     ]
-    codes["reserved-execution"] = [code for code in coded(root, "reserved-execution") if code == "yes"]
+    codes["reserved-execution"] = [
+        code for code in coded(root, "reserved-execution") if code == "yes"
+    ]
     codes["strategic-procurement"] = coded(root, "strategic-procurement")
     codes["social-objective"] = coded(root, "social-objective")
     for code in codes["reserved-procurement"]:
-        reserved.append(
-            _("Participation réservée (eForms BT-71 : %(code)s)") % {"code": code}
-        )
+        reserved.append(_("Participation réservée (eForms BT-71 : %(code)s)") % {"code": code})
     if codes["reserved-execution"]:
-        reserved.append(
-            _("Exécution réservée aux programmes d'emplois protégés (eForms BT-736)")
-        )
-    for node in find(root, lambda key: key in ("cac:ContractExecutionRequirement", "cac:SpecificTendererRequirement", "cac:TendererQualificationRequest")):
+        reserved.append(_("Exécution réservée aux programmes d'emplois protégés (eForms BT-736)"))
+    for node in find(
+        root,
+        lambda key: (
+            key
+            in (
+                "cac:ContractExecutionRequirement",
+                "cac:SpecificTendererRequirement",
+                "cac:TendererQualificationRequest",
+            )
+        ),
+    ):
         texts.execution.extend(strings(node))
     for node in find(root, lambda key: key == "cac:AwardingTerms"):
         texts.award.extend(strings(node))
@@ -287,12 +305,18 @@ def parse_record(record):
         deadline = parse_datetime(deadline_text) if deadline_text else None
         if deadline is None and deadline_text:
             day = parse_date(deadline_text[:10])
-            deadline = datetime.datetime.combine(day, datetime.time(12), datetime.UTC) if day else None
+            deadline = (
+                datetime.datetime.combine(day, datetime.time(12), datetime.UTC) if day else None
+            )
     except ValueError:
         deadline = None
     if deadline is not None and deadline.tzinfo is None:
         deadline = deadline.replace(tzinfo=datetime.UTC)
-    kinds = [KINDS[k] for k in (text(v).upper() for v in as_list(record.get("type_marche"))) if k in KINDS]
+    kinds = [
+        KINDS[k]
+        for k in (text(v).upper() for v in as_list(record.get("type_marche")))
+        if k in KINDS
+    ]
     fields = {
         "buyer_name": text(record.get("nomacheteur"))[:400],
         "buyer_siret": "",
@@ -331,9 +355,7 @@ def parse_record(record):
     elif donnees in (None, "", {}):
         fields["source_format"] = "aucun"
     else:
-        raise RecordError(
-            _("Avis %(idweb)s : format de « donnees » inconnu.") % {"idweb": idweb}
-        )
+        raise RecordError(_("Avis %(idweb)s : format de « donnees » inconnu.") % {"idweb": idweb})
     if not fields["title"]:
         raise RecordError(_("Avis %(idweb)s : objet du marché absent.") % {"idweb": idweb})
     texts.other.insert(0, fields["title"])

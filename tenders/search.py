@@ -189,10 +189,15 @@ def facet_counts(params, results):
     current results (values with none are left out, but for the selected one)."""
     notices = result_ids_queryset(results).order_by()
     now = timezone.now()
-    kinds = {r["contract_kind"]: r["n"] for r in notices.values("contract_kind").annotate(n=Count("pk"))}
+    kinds = {
+        r["contract_kind"]: r["n"] for r in notices.values("contract_kind").annotate(n=Count("pk"))
+    }
     open_q = Q(deadline__gte=now) & ~Q(state=NoticeState.CANCELLED)
     period_counts = {
-        value: Count("pk", filter=Q(published_on__gte=timezone.localdate() - datetime.timedelta(days=int(value))))
+        value: Count(
+            "pk",
+            filter=Q(published_on__gte=timezone.localdate() - datetime.timedelta(days=int(value))),
+        )
         for value in PERIODS
     }
     totals = notices.aggregate(
@@ -201,7 +206,10 @@ def facet_counts(params, results):
         oui=Count("pk", filter=Q(has_social_consideration=True)),
         manquante=Count("pk", filter=Q(lacks_required_consideration=True)),
         reserve=Count("pk", filter=Q(is_reserved=True)),
-        **{f"kind_{i}": Count("pk", filter=_kind_filter(k)) for i, k in enumerate(ConsiderationKind.values)},
+        **{
+            f"kind_{i}": Count("pk", filter=_kind_filter(k))
+            for i, k in enumerate(ConsiderationKind.values)
+        },
         **{f"period_{k}": v for k, v in period_counts.items()},
     )
     buyers = (
@@ -222,7 +230,8 @@ def facet_counts(params, results):
             ("manquante", SOCIAL["manquante"], totals["manquante"]),
         ],
         "forme": [
-            (k, label, totals[f"kind_{i}"]) for i, (k, label) in enumerate(ConsiderationKind.choices)
+            (k, label, totals[f"kind_{i}"])
+            for i, (k, label) in enumerate(ConsiderationKind.choices)
         ],
         "reserve": [("oui", _("Marchés et lots réservés"), totals["reserve"])],
         "publie": [(k, label, totals[f"period_{k}"]) for k, label in PERIODS.items()],

@@ -20,7 +20,11 @@ class NoticeSitemap(Sitemap):
     """One entry per notice and per language of the watch page (the newest 5,000)."""
 
     def items(self):
-        notices = list(Notice.objects.order_by("-published_on", "-pk").only("idweb", "updated_at")[:SITEMAP_LIMIT])
+        notices = list(
+            Notice.objects.order_by("-published_on", "-pk").only("idweb", "updated_at")[
+                :SITEMAP_LIMIT
+            ]
+        )
         return [(page, notice) for page in watch_pages().order_by("pk") for notice in notices]
 
     def location(self, item):

@@ -15,7 +15,14 @@ class NoticeViewSet(SnippetViewSet):
     model = Notice
     icon = "doc-full"
     menu_label = _("Avis de marché")
-    list_display = ["idweb", "title", "buyer_name", "published_on", "state", "has_social_consideration"]
+    list_display = [
+        "idweb",
+        "title",
+        "buyer_name",
+        "published_on",
+        "state",
+        "has_social_consideration",
+    ]
     list_filter = [
         "state",
         "contract_kind",

@@ -73,7 +73,9 @@ def example_record(number, entry, today):
         "PROCEDURE": {
             "TYPE_PROCEDURE": {"OUVERT": None},
             "CRITERES_ATTRIBUTION": {
-                "CRITERES_LIBRE": wording if where == "criteria" else "Prix : 60 % ; valeur technique : 40 %."
+                "CRITERES_LIBRE": wording
+                if where == "criteria"
+                else "Prix : 60 % ; valeur technique : 40 %."
             },
         },
         "CONDITION_PARTICIPATION": {"CAP_TECH": "Références de moins de trois ans."},

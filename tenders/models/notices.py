@@ -223,8 +223,12 @@ class DetectionRule(models.Model):
         AWARD = "attribution", _("Critères d'attribution")
 
     label = models.CharField(_("Nom de la règle"), max_length=120)
-    kind = models.CharField(_("Type de considération"), max_length=30, choices=ConsiderationKind.choices)
-    where = models.CharField(_("Où chercher"), max_length=12, choices=Where.choices, default=Where.ANY)
+    kind = models.CharField(
+        _("Type de considération"), max_length=30, choices=ConsiderationKind.choices
+    )
+    where = models.CharField(
+        _("Où chercher"), max_length=12, choices=Where.choices, default=Where.ANY
+    )
     words = models.TextField(
         _("Expressions"),
         help_text=_(

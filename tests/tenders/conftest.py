@@ -26,7 +26,8 @@ class ReplayServer(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), ReplayHandler)
         # (day, offset) -> a list of faults served in turn before the recording: an HTTP status,
-        # "slow" (an answer after the client's timeout) or "garbage" (not JSON).
+        # "slow" (an answer after the client's timeout), "garbage" (not JSON) or "unexpected" (the
+        # v1 API's shape).
         self.faults = {}
         self.requests = []
 
@@ -69,6 +70,8 @@ class ReplayHandler(BaseHTTPRequestHandler):
                 time.sleep(1.5)
             elif fault == "garbage":
                 return self._send(200, "<html>Service indisponible</html>", "text/html")
+            elif fault == "unexpected":
+                return self._send(200, json.dumps({"records": [], "nhits": 0}))
             else:
                 return self._send(fault, json.dumps({"error_code": "ServerError"}))
         path = RECORDINGS / day / f"offset-{offset}.json"

@@ -66,9 +66,9 @@ def test_an_eforms_reserved_lot_bt_71_is_found():
 def test_an_eforms_reserved_execution_bt_736_is_found():
     data = donnees("26-85004")
     lot = data["EFORMS"]["ContractNotice"]["cac:ProcurementProjectLot"][0]
-    lot["cac:TenderingTerms"]["cac:ContractExecutionRequirement"][0]["cbc:ExecutionRequirementCode"][
-        "#text"
-    ] = "yes"
+    lot["cac:TenderingTerms"]["cac:ContractExecutionRequirement"][0][
+        "cbc:ExecutionRequirementCode"
+    ]["#text"] = "yes"
     result = analysed(record("26-85004", donnees=json.dumps(data)))
     assert result["is_reserved"]
     assert "BT-736" in result["analysis"]["reasons"][0]["reason"]

@@ -3,7 +3,6 @@ rectification and cancellation of earlier notices with their history, idempotenc
 and API errors that leave a window unwritten (the next run resumes from it)."""
 
 import datetime
-import json
 from decimal import Decimal
 from io import StringIO
 
@@ -11,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
-from tenders.boamp import BoampError, WindowQuery
+from tenders.boamp import BoampClient, BoampError, WindowQuery
 from tenders.importing import next_day_to_import, run_import
 from tenders.models import ImportedWindow, ImportRun, Notice, NoticeEvent, NoticeState
 
@@ -169,22 +168,15 @@ def test_a_slow_answer_times_out_with_a_french_error(boamp_server, boamp_client)
 
 
 def test_an_unreachable_api_gives_a_french_error():
-    from tenders.boamp import BoampClient
-
     client = BoampClient(base_url="http://127.0.0.1:9/api", timeout=0.5, retries=0, backoff=0)
     with pytest.raises(BoampError, match="injoignable"):
         client.window_records(WindowQuery(D14))
 
 
-def test_an_unexpected_answer_gives_a_french_error(boamp_server, boamp_client, tmp_path):
-    boamp_server.faults[("2026-09-14", 0)] = []
-    client = boamp_client
-    client.dataset_url  # noqa: B018 (the URL the test below replaces)
-    original = client._get
-    client._get = lambda url, params: json.loads('{"records": []}')
+def test_an_unexpected_answer_gives_a_french_error(boamp_server, boamp_client):
+    boamp_server.faults[("2026-09-14", 0)] = ["unexpected"]
     with pytest.raises(BoampError, match="réponse inattendue"):
-        client.window_records(WindowQuery(D14))
-    client._get = original
+        boamp_client.window_records(WindowQuery(D14))
 
 
 def test_the_command_resumes_after_the_last_imported_day(boamp_server):

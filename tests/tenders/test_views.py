@@ -47,7 +47,9 @@ def test_the_missing_filter_lists_the_buyers_to_meet(client, examples):
 def test_two_filters_combine_and_counts_follow_the_results(client, examples):
     response = get(client, examples, "?type=TRAVAUX&social=oui")
     notices = response.context["notices"]
-    assert notices and all(n.contract_kind == "TRAVAUX" and n.has_social_consideration for n in notices)
+    assert notices and all(
+        n.contract_kind == "TRAVAUX" and n.has_social_consideration for n in notices
+    )
     kinds = next(f for f in response.context["facets"] if f["name"] == "type")
     assert [o["value"] for o in kinds["options"]] == ["TRAVAUX"]
 

@@ -1,7 +1,7 @@
 """Import the BOAMP notices of the Hérault: by hand, or every morning from cron or a systemd timer.
 
-    manage.py import_boamp                      # from the day after the last imported day
-    manage.py import_boamp --since 2026-09-01   # again from a date (idempotent)
+manage.py import_boamp                      # from the day after the last imported day
+manage.py import_boamp --since 2026-09-01   # again from a date (idempotent)
 """
 
 import datetime
