@@ -82,7 +82,7 @@ def analyse(parsed, rules=None):
     if "sociaux" in parsed.facets or "social" in parsed.facets:
         add(
             ConsiderationKind.FACET,
-            _("L'acheteur a déclaré des critères sociaux (facette « critères » du BOAMP)."),
+            _("L'acheteur a déclaré des critères sociaux (facette « critères » du BOAMP)."),
         )
     for signal in parsed.reserved_signals:
         add(ConsiderationKind.RESERVED, signal)
@@ -90,12 +90,12 @@ def analyse(parsed, rules=None):
     if SOCIAL_STRATEGIC_CODES & set(codes.get("strategic-procurement", [])):
         add(
             ConsiderationKind.STRATEGIC,
-            _("Achat à objectif social déclaré (eForms BT-06 : soc-obj)."),
+            _("Achat à objectif social déclaré (eForms BT-06 : soc-obj)."),
         )
     for code in codes.get("social-objective", []):
         add(
             ConsiderationKind.STRATEGIC,
-            _("Objectif social de l'achat déclaré (eForms BT-775 : %(code)s).") % {"code": code},
+            _("Objectif social de l'achat déclaré (eForms BT-775 : %(code)s).") % {"code": code},
         )
     where = {
         DetectionRule.Where.EXECUTION: parsed.texts.execution,
@@ -108,7 +108,7 @@ def analyse(parsed, rules=None):
             wanted = normalise(expression)
             passage = _passage(texts, wanted)
             if passage:
-                add(rule.kind, f"{rule.reason} « {_excerpt(passage, wanted)} »")
+                add(rule.kind, f"{rule.reason} « {_excerpt(passage, wanted)} »")
                 break
     kinds = list(dict.fromkeys(reason["kind"] for reason in reasons))
     fields = parsed.fields
@@ -121,9 +121,9 @@ def analyse(parsed, rules=None):
         and (fields["published_on"] >= REQUIRED_FROM)
     ):
         missing = _(
-            "Publié le %(date)s, %(threshold)s : depuis le 22 août 2026 (loi Climat et "
+            "Publié le %(date)s, %(threshold)s : depuis le 22 août 2026 (loi Climat et "
             "résilience, art. 35), ce marché doit prendre en compte des considérations "
-            "sociales ou d'emploi ; l'avis n'en mentionne aucune (ni critère, ni clause, ni "
+            "sociales ou d'emploi ; l'avis n'en mentionne aucune (ni critère, ni clause, ni "
             "lot réservé)."
         ) % {"date": fields["published_on"].strftime("%d/%m/%Y"), "threshold": threshold_reason}
     return {

@@ -106,14 +106,14 @@ class BoampClient:
             if not isinstance(data, dict) or not isinstance(data.get("results"), list):
                 raise BoampError(
                     _(
-                        "L'API du BOAMP a renvoyé une réponse inattendue (ni « results » ni « total_count »)."
+                        "L'API du BOAMP a renvoyé une réponse inattendue (ni « results » ni « total_count »)."
                     )
                 )
             if total is None:
                 total = data.get("total_count")
                 if not isinstance(total, int):
                     raise BoampError(
-                        _("L'API du BOAMP n'a pas donné le nombre d'avis (« total_count »).")
+                        _("L'API du BOAMP n'a pas donné le nombre d'avis (« total_count »).")
                     )
                 if total > OFFSET_LIMIT:
                     return self.export_records(query)

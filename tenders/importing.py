@@ -135,7 +135,7 @@ def _apply_follow_up(parsed, rules, result):
         summary = _("Procédure annulée.")
         result.cancelled += 1
     else:
-        summary = _("Modifié : %(fields)s.") % {"fields": _changes(notice, values) or _("détails")}
+        summary = _("Modifié : %(fields)s.") % {"fields": _changes(notice, values) or _("détails")}
         result.changed += 1
         # A rectification restates what changed: the values it gives replace the notice's, and
         # what it says of social considerations adds to what the notice said.
@@ -173,7 +173,7 @@ def import_records(records, rules=None):
         if parsed.kind == "attribution":
             result.skipped += 1
             result.problems.append(
-                _("Avis %(idweb)s : avis d'attribution, hors du champ de la veille.")
+                _("Avis %(idweb)s : avis d'attribution, hors du champ de la veille.")
                 % {"idweb": parsed.idweb}
             )
             continue
@@ -209,7 +209,7 @@ def run_import(since, until, client=None, log=None):
                 )
             for name in ("created", "changed", "cancelled", "unchanged", "skipped"):
                 setattr(run, name, getattr(run, name) + getattr(result, name))
-            run.problems.extend(f"{day:%d/%m/%Y} : {problem}" for problem in result.problems)
+            run.problems.extend(f"{day:%d/%m/%Y} : {problem}" for problem in result.problems)
             run.windows_done += 1
             run.save()
             if log:
@@ -218,7 +218,7 @@ def run_import(since, until, client=None, log=None):
     except BoampError as error:
         run.status = ImportRun.Status.FAILED
         run.error = _(
-            "Import arrêté au %(day)s : %(error)s Rien n'a été écrit pour ce jour ; le prochain "
+            "Import arrêté au %(day)s : %(error)s Rien n'a été écrit pour ce jour ; le prochain "
             "import reprendra à cette date."
         ) % {"day": day.strftime("%d/%m/%Y"), "error": error}
     else:

@@ -209,7 +209,7 @@ def _eforms(donnees, fields, texts, reserved, codes):
     envelope = donnees["EFORMS"]
     root = next((envelope[name] for name in EFORMS_ROOTS if name in envelope), None)
     if not isinstance(root, dict):
-        raise RecordError(_("Avis eForms sans avis de marché reconnu dans « donnees »."))
+        raise RecordError(_("Avis eForms sans avis de marché reconnu dans « donnees »."))
     project = first(root, "cac:ProcurementProject") or {}
     lots_nodes = as_list(root.get("cac:ProcurementProjectLot"))
     cpv = [
@@ -268,7 +268,7 @@ def _eforms(donnees, fields, texts, reserved, codes):
     codes["strategic-procurement"] = coded(root, "strategic-procurement")
     codes["social-objective"] = coded(root, "social-objective")
     for code in codes["reserved-procurement"]:
-        reserved.append(_("Participation réservée (eForms BT-71 : %(code)s)") % {"code": code})
+        reserved.append(_("Participation réservée (eForms BT-71 : %(code)s)") % {"code": code})
     if codes["reserved-execution"]:
         reserved.append(_("Exécution réservée aux programmes d'emplois protégés (eForms BT-736)"))
     for node in find(
@@ -291,14 +291,14 @@ def _eforms(donnees, fields, texts, reserved, codes):
 def parse_record(record):
     """A ParsedRecord from one record of the API; RecordError (in French) when it cannot be read."""
     if not isinstance(record, dict):
-        raise RecordError(_("Enregistrement illisible : ce n'est pas un objet JSON."))
+        raise RecordError(_("Enregistrement illisible : ce n'est pas un objet JSON."))
     idweb = text(record.get("idweb"))
     if not idweb:
-        raise RecordError(_("Enregistrement sans identifiant « idweb »."))
+        raise RecordError(_("Enregistrement sans identifiant « idweb »."))
     published = parse_date(text(record.get("dateparution"))[:10] or "")
     if published is None:
         raise RecordError(
-            _("Avis %(idweb)s : date de parution absente ou illisible.") % {"idweb": idweb}
+            _("Avis %(idweb)s : date de parution absente ou illisible.") % {"idweb": idweb}
         )
     deadline_text = text(record.get("datelimitereponse"))
     try:
@@ -343,7 +343,7 @@ def parse_record(record):
             donnees = json.loads(donnees)
         except ValueError as error:
             raise RecordError(
-                _("Avis %(idweb)s : le champ « donnees » n'est pas du JSON valide.")
+                _("Avis %(idweb)s : le champ « donnees » n'est pas du JSON valide.")
                 % {"idweb": idweb}
             ) from error
     if isinstance(donnees, dict) and "EFORMS" in donnees:
@@ -355,15 +355,15 @@ def parse_record(record):
     elif donnees in (None, "", {}):
         fields["source_format"] = "aucun"
     else:
-        raise RecordError(_("Avis %(idweb)s : format de « donnees » inconnu.") % {"idweb": idweb})
+        raise RecordError(_("Avis %(idweb)s : format de « donnees » inconnu.") % {"idweb": idweb})
     if not fields["title"]:
-        raise RecordError(_("Avis %(idweb)s : objet du marché absent.") % {"idweb": idweb})
+        raise RecordError(_("Avis %(idweb)s : objet du marché absent.") % {"idweb": idweb})
     texts.other.insert(0, fields["title"])
     kind = _publication_kind(record)
     target = _linked(record) if kind in ("rectificatif", "annulation") else ""
     if kind in ("rectificatif", "annulation") and not target:
         raise RecordError(
-            _("Avis %(idweb)s : rectificatif ou annulation sans avis lié (« annonce_lie »).")
+            _("Avis %(idweb)s : rectificatif ou annulation sans avis lié (« annonce_lie »).")
             % {"idweb": idweb}
         )
     return ParsedRecord(

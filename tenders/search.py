@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from wagtail.search.backends import get_search_backend
 
@@ -26,26 +26,26 @@ QUERY_MAX_LENGTH = 200
 PAGE_SIZE = 20
 BUYER_OPTIONS = 40
 
-DEADLINES = {"ouverte": _lazy("Encore ouverte"), "close": _lazy("Close")}
+DEADLINES = {"ouverte": gettext_lazy("Encore ouverte"), "close": gettext_lazy("Close")}
 SOCIAL = {
-    "oui": _lazy("Avec considération sociale"),
-    "non": _lazy("Sans considération sociale"),
-    "manquante": _lazy("Sans considération alors qu'elle est obligatoire"),
+    "oui": gettext_lazy("Avec considération sociale"),
+    "non": gettext_lazy("Sans considération sociale"),
+    "manquante": gettext_lazy("Sans considération alors qu'elle est obligatoire"),
 }
 PERIODS = {
-    "7": _lazy("7 derniers jours"),
-    "30": _lazy("30 derniers jours"),
-    "90": _lazy("3 derniers mois"),
-    "365": _lazy("12 derniers mois"),
+    "7": gettext_lazy("7 derniers jours"),
+    "30": gettext_lazy("30 derniers jours"),
+    "90": gettext_lazy("3 derniers mois"),
+    "365": gettext_lazy("12 derniers mois"),
 }
 FILTER_LABELS = {
-    "type": _lazy("Type de marché"),
-    "echeance": _lazy("Date limite"),
-    "social": _lazy("Considération sociale"),
-    "forme": _lazy("Type de considération"),
-    "reserve": _lazy("Marché réservé"),
-    "publie": _lazy("Publication"),
-    "acheteur": _lazy("Acheteur"),
+    "type": gettext_lazy("Type de marché"),
+    "echeance": gettext_lazy("Date limite"),
+    "social": gettext_lazy("Considération sociale"),
+    "forme": gettext_lazy("Type de considération"),
+    "reserve": gettext_lazy("Marché réservé"),
+    "publie": gettext_lazy("Publication"),
+    "acheteur": gettext_lazy("Acheteur"),
 }
 
 
@@ -101,7 +101,7 @@ def read_params(data):
     if len(query) > QUERY_MAX_LENGTH:
         params.messages.append(
             _(
-                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
                 "ont été pris en compte."
             )
             % {"n": QUERY_MAX_LENGTH}
@@ -114,7 +114,7 @@ def read_params(data):
             continue
         if not _valid(name, value):
             params.messages.append(
-                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
+                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
             )
             continue
         params.filters[name] = value

@@ -22,17 +22,17 @@ SOCIAL_TEXTS = {
     "insertion": (
         "conditions",
         "Conformément à l'article L. 2112-2 du code de la commande publique, le titulaire réalise "
-        "une action d'insertion : 5 % des heures travaillées réservées à des personnes éloignées de "
+        "une action d'insertion : 5 % des heures travaillées réservées à des personnes éloignées de "
         "l'emploi, avec l'appui du facilitateur de la MICS 34.",
     ),
     "insertion-award": (
         "criteria",
-        "Prix : 50 % ; valeur technique : 35 % ; performances en matière d'insertion professionnelle "
-        "des publics en difficulté : 15 %.",
+        "Prix : 50 % ; valeur technique : 35 % ; performances en matière d'insertion professionnelle "
+        "des publics en difficulté : 15 %.",
     ),
     "award": (
         "criteria",
-        "Prix : 55 % ; valeur technique : 30 % ; critère social (article R. 2152-7) : 15 %.",
+        "Prix : 55 % ; valeur technique : 30 % ; critère social (article R. 2152-7) : 15 %.",
     ),
     "reserved-article": (
         "conditions",
@@ -41,7 +41,7 @@ SOCIAL_TEXTS = {
     ),
     "reserved-lot": ("reserved", ""),
     "facet": ("facet", ""),
-    "strategic": ("conditions", "Clause sociale : le titulaire recrute des allocataires du RSA."),
+    "strategic": ("conditions", "Clause sociale : le titulaire recrute des allocataires du RSA."),
     "none": ("", ""),
 }
 
@@ -75,7 +75,7 @@ def example_record(number, entry, today):
             "CRITERES_ATTRIBUTION": {
                 "CRITERES_LIBRE": wording
                 if where == "criteria"
-                else "Prix : 60 % ; valeur technique : 40 %."
+                else "Prix : 60 % ; valeur technique : 40 %."
             },
         },
         "CONDITION_PARTICIPATION": {"CAP_TECH": "Références de moins de trois ans."},

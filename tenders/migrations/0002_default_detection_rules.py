@@ -17,7 +17,7 @@ RULES = [
             "personnes eloignees de l'emploi",
             "L2112-2",
         ],
-        "Clause sociale d'exécution : l'avis prévoit une action d'insertion ou une clause sociale.",
+        "Clause sociale d'exécution : l'avis prévoit une action d'insertion ou une clause sociale.",
     ),
     (
         "Critère social d'attribution",
@@ -30,7 +30,7 @@ RULES = [
             "performances en matiere d'insertion",
             "R2152-7",
         ],
-        "Critère d'attribution social : l'insertion ou la performance sociale est notée.",
+        "Critère d'attribution social : l'insertion ou la performance sociale est notée.",
     ),
     (
         "Marché réservé (articles L2113-12 à L2113-14)",

@@ -87,7 +87,7 @@ class Notice(index.Indexed, models.Model):
     is_example = models.BooleanField(
         _("Exemple de démonstration"),
         default=False,
-        help_text=_("Avis fictif créé pour la démonstration : il n'est pas issu du BOAMP."),
+        help_text=_("Avis fictif créé pour la démonstration : il n'est pas issu du BOAMP."),
     )
     imported_at = models.DateTimeField(_("Importé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Mis à jour le"), auto_now=True)
@@ -232,7 +232,7 @@ class DetectionRule(models.Model):
     words = models.TextField(
         _("Expressions"),
         help_text=_(
-            "Une expression par ligne ; les majuscules et les accents sont ignorés. L'avis est "
+            "Une expression par ligne ; les majuscules et les accents sont ignorés. L'avis est "
             "retenu dès qu'une expression y figure."
         ),
     )

@@ -60,7 +60,7 @@ def test_the_sociaux_facet_and_an_r2152_7_criterion_are_found():
 def test_an_eforms_reserved_lot_bt_71_is_found():
     result = analysed(record("26-85002"))
     assert result["is_reserved"]
-    assert "BT-71 : res-ws" in result["analysis"]["reasons"][0]["reason"]
+    assert "BT-71 : res-ws" in result["analysis"]["reasons"][0]["reason"]
 
 
 def test_an_eforms_reserved_execution_bt_736_is_found():
@@ -163,7 +163,7 @@ def test_an_editor_adding_wording_makes_it_detected():
 
 
 def test_an_unknown_donnees_format_is_refused_in_french():
-    with pytest.raises(RecordError, match="format de « donnees » inconnu"):
+    with pytest.raises(RecordError, match="format de « donnees » inconnu"):
         parse_record(record("26-85003", donnees=json.dumps({"AUTRE": {}})))
 
 

@@ -183,7 +183,7 @@ def test_the_command_resumes_after_the_last_imported_day(boamp_server):
     ImportedWindow.objects.create(day=datetime.date(2026, 9, 13))
     out = StringIO()
     call_command("import_boamp", "--until", "2026-09-15", stdout=out, stderr=StringIO())
-    assert "2 jour(s) importé(s) : 5 nouveaux" in out.getvalue()
+    assert "2 jour(s) importé(s) : 5 nouveaux" in out.getvalue()
     assert ImportedWindow.objects.filter(day=D15).exists()
 
 

@@ -93,7 +93,7 @@ def test_unknown_filter_values_are_dropped_with_a_french_message(client, example
     response = get(client, examples, "?type=PLOMBERIE&publie=3000&page=zz&q=%00")
     assert response.context["params"].filters == {}
     html = response.content.decode()
-    assert "Le filtre « PLOMBERIE » n'existe pas : il a été ignoré." in html.replace("&#x27;", "'")
+    assert "Le filtre « PLOMBERIE » n'existe pas : il a été ignoré." in html.replace("&#x27;", "'")
     assert response.context["results_page"].paginator.count == 20
 
 

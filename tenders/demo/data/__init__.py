@@ -5,7 +5,7 @@ PAGE = {
     "title": "Veille des marchés publics",
     "slug": "veille-marches",
     "intro": (
-        "Les avis de marché publiés au BOAMP pour l'Hérault : ceux qui comportent une clause sociale "
+        "Les avis de marché publiés au BOAMP pour l'Hérault : ceux qui comportent une clause sociale "
         "ou un lot réservé, et ceux qui auraient dû en comporter une."
     ),
 }

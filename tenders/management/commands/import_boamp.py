@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def _day(self, value, name):
         day = parse_date(value) if value else None
         if value and day is None:
-            raise CommandError(f"--{name} : date invalide « {value} » (attendu AAAA-MM-JJ).")
+            raise CommandError(f"--{name} : date invalide « {value} » (attendu AAAA-MM-JJ).")
         return day
 
     def handle(self, *args, since=None, until=None, verbosity=1, **options):
@@ -36,19 +36,19 @@ class Command(BaseCommand):
             today - datetime.timedelta(days=FIRST_RUN_DAYS)
         )
         if since > until:
-            self.stdout.write(f"Rien à importer : déjà à jour jusqu'au {until:%d/%m/%Y}.")
+            self.stdout.write(f"Rien à importer : déjà à jour jusqu'au {until:%d/%m/%Y}.")
             return
 
         def log(day, result):
             if verbosity > 1:
                 self.stdout.write(
-                    f"{day:%d/%m/%Y} : {result.created} nouveaux, {result.changed} modifiés, "
+                    f"{day:%d/%m/%Y} : {result.created} nouveaux, {result.changed} modifiés, "
                     f"{result.cancelled} annulés, {result.skipped} écartés."
                 )
 
         run = run_import(since, until, log=log)
         summary = (
-            f"{run.windows_done} jour(s) importé(s) : {run.created} nouveaux, {run.changed} "
+            f"{run.windows_done} jour(s) importé(s) : {run.created} nouveaux, {run.changed} "
             f"modifiés, {run.cancelled} annulés, {run.unchanged} inchangés, {run.skipped} écartés."
         )
         for problem in run.problems:
