@@ -2,12 +2,16 @@
 export), the detection rules editors adjust, and each import run (when, how many notices new,
 changed, cancelled, skipped and why), in one "Veille marchés" menu."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import DetectionRule, ImportRun, Notice
 
 
@@ -118,3 +122,28 @@ class TendersViewSetGroup(ViewSetGroup):
 
 
 register_snippet(TendersViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("veille-marches/acheteurs/", admin_views.buyers_view, name="tenders_buyers")]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_buyers_menu_item():
+    return PermissionMenuItem(
+        _("Acheteurs à rencontrer"),
+        reverse("tenders_buyers"),
+        icon_name="group",
+        order=271,
+        permission="tenders.view_notice",
+    )
