@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.pagination import paginate
 
+from .feeds import WatchFeed
 from .models.notices import Notice, NoticeState
 from .search import PAGE_SIZE, facet_counts, read_params, run_search
 
@@ -34,6 +35,13 @@ def watch(request, page):
         }
     )
     return TemplateResponse(request, page.template, context)
+
+
+def feed(request, page):
+    """The Atom feed of the search in the query string."""
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
+    return WatchFeed()(request, page)
 
 
 def notice_detail(request, page, idweb):

@@ -32,6 +32,10 @@ class WatchPage(RoutablePageMixin, Page):
     def watch_view(self, request):
         return views.watch(request, self)
 
+    @path("flux/")
+    def feed_view(self, request):
+        return views.feed(request, self)
+
     @path("avis/<str:idweb>/")
     def notice_view(self, request, idweb):
         return views.notice_detail(request, self, idweb)

@@ -121,3 +121,17 @@ def test_an_unknown_notice_is_a_404(client, watch_page):
 
 def test_the_watch_answers_only_get(client, watch_page):
     assert client.post(watch_page.url).status_code == 405
+
+
+def test_a_filtered_search_has_its_atom_feed(client, examples):
+    response = client.get(f"{examples.url}flux/?social=manquante")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    xml = response.content.decode()
+    entries = xml.count("<entry>")
+    missing = Notice.objects.filter(lacks_required_consideration=True).count()
+    assert entries == missing > 0
+    assert "loi Climat et résilience" in xml
+    assert f"{examples.url}avis/EX-26-0004/" in xml
+    page = client.get(f"{examples.url}?social=manquante").content.decode()
+    assert f'href="{examples.url}flux/?social=manquante"' in page
