@@ -14,6 +14,7 @@ import argparse
 import copy
 import datetime
 import json
+import logging
 import os
 import shutil
 import statistics
@@ -34,6 +35,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}")
 import django  # noqa: E402
 
 django.setup()
+logging.disable(logging.INFO)  # the demo's and the tasks' log lines are not results
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
