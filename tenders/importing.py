@@ -63,6 +63,18 @@ def _apply_initial(parsed, rules, result):
     elif notice.raw_record == parsed.raw:
         result.unchanged += 1
         return
+    elif notice.state != NoticeState.INITIAL:
+        # The initial notice imported after a rectification or cancellation of it (a run from an
+        # earlier date): what those changed stays, what they left empty comes from the initial
+        # record, which is kept, and its analysis is added.
+        for name in UPDATED_FIELDS:
+            if getattr(notice, name) in (None, "", []) and values[name] not in (None, "", []):
+                setattr(notice, name, values[name])
+        for name, value in merge_analyses(notice, values).items():
+            setattr(notice, name, value)
+        notice.raw_record = parsed.raw
+        notice.save()
+        result.changed += 1
     else:
         # The initial record came again with other values (the source corrected it in place).
         for name, value in values.items():

@@ -108,6 +108,22 @@ def test_a_rectification_of_an_unknown_notice_creates_it(boamp_client):
     assert Notice.objects.get(idweb="26-85001").state == NoticeState.RECTIFIED
 
 
+def test_the_initial_notice_imported_after_its_rectification_keeps_the_rectified_values(
+    boamp_client,
+):
+    run_import(D15, D15, client=boamp_client)
+    run = run_import(D14, D14, client=boamp_client)
+    assert run.changed == 2
+    notice = Notice.objects.get(idweb="26-85001")
+    assert notice.state == NoticeState.RECTIFIED
+    assert notice.deadline == datetime.datetime(2026, 10, 22, 10, 0, tzinfo=datetime.UTC)
+    assert notice.estimated_value == Decimal("180000")
+    assert notice.has_social_consideration
+    assert notice.raw_record["idweb"] == "26-85001"
+    assert Notice.objects.get(idweb="26-85003").state == NoticeState.CANCELLED
+    assert run_import(D14, D15, client=boamp_client).unchanged == 7
+
+
 def test_a_window_over_two_pages_is_read_whole(boamp_server, boamp_client):
     run = run_import(D16, D16, client=boamp_client)
     assert run.created == 105
