@@ -52,10 +52,11 @@ def active_rules():
 
 
 def _passage(texts, expression):
-    """The first passage where `expression` (normalised) stands as whole words."""
+    """The first passage where `expression` (normalised) stands as whole words; `texts` are
+    (passage, normalised passage) pairs."""
     pattern = re.compile(r"(?<!\w)" + re.escape(expression) + r"(?!\w)")
-    for passage in texts:
-        if pattern.search(normalise(passage)):
+    for passage, normalised in texts:
+        if pattern.search(normalised):
             return passage
     return ""
 
@@ -97,10 +98,14 @@ def analyse(parsed, rules=None):
             ConsiderationKind.STRATEGIC,
             _("Objectif social de l'achat déclaré (eForms BT-775 : %(code)s).") % {"code": code},
         )
+    # Each passage normalised once, whatever the number of rules and expressions.
     where = {
-        DetectionRule.Where.EXECUTION: parsed.texts.execution,
-        DetectionRule.Where.AWARD: parsed.texts.award,
-        DetectionRule.Where.ANY: parsed.texts.other,
+        key: [(passage, normalise(passage)) for passage in dict.fromkeys(texts)]
+        for key, texts in (
+            (DetectionRule.Where.EXECUTION, parsed.texts.execution),
+            (DetectionRule.Where.AWARD, parsed.texts.award),
+            (DetectionRule.Where.ANY, parsed.texts.other),
+        )
     }
     for rule in rules:
         texts = where[rule.where]

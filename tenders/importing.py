@@ -48,21 +48,42 @@ class WindowResult:
     problems: list = field(default_factory=list)
 
 
+@dataclass
+class Known:
+    """The window's notices and publications already in the database, read in two queries."""
+
+    notices: dict
+    event_records: dict
+
+    @classmethod
+    def of(cls, parsed_records):
+        idwebs = {p.idweb for p in parsed_records} | {p.target for p in parsed_records if p.target}
+        return cls(
+            notices={n.idweb: n for n in Notice.objects.filter(idweb__in=idwebs)},
+            event_records=dict(
+                NoticeEvent.objects.filter(
+                    idweb__in=[p.idweb for p in parsed_records if p.kind != "initial"]
+                ).values_list("idweb", "raw_record")
+            ),
+        )
+
+
 def _notice_values(parsed, rules):
     values = {name: parsed.fields[name] for name in UPDATED_FIELDS}
     values.update(analyse(parsed, rules))
     return values
 
 
-def _apply_initial(parsed, rules, result):
-    values = _notice_values(parsed, rules)
-    notice = Notice.objects.filter(idweb=parsed.idweb).first()
-    if notice is None:
-        notice = Notice.objects.create(idweb=parsed.idweb, raw_record=parsed.raw, **values)
-        result.created += 1
-    elif notice.raw_record == parsed.raw:
+def _apply_initial(parsed, rules, result, known):
+    notice = known.notices.get(parsed.idweb)
+    if notice is not None and notice.raw_record == parsed.raw:
         result.unchanged += 1
         return
+    values = _notice_values(parsed, rules)
+    if notice is None:
+        notice = Notice.objects.create(idweb=parsed.idweb, raw_record=parsed.raw, **values)
+        known.notices[notice.idweb] = notice
+        result.created += 1
     elif notice.state != NoticeState.INITIAL:
         # The initial notice imported after a rectification or cancellation of it (a run from an
         # earlier date): what those changed stays, what they left empty comes from the initial
@@ -127,13 +148,12 @@ def _changes(notice, values):
     return ", ".join(str(label) for label in changed)
 
 
-def _apply_follow_up(parsed, rules, result):
-    event = NoticeEvent.objects.filter(idweb=parsed.idweb).first()
-    if event is not None and event.raw_record == parsed.raw:
+def _apply_follow_up(parsed, rules, result, known):
+    if known.event_records.get(parsed.idweb) == parsed.raw:
         result.unchanged += 1
         return
     cancelled = parsed.kind == "annulation"
-    notice = Notice.objects.filter(idweb=parsed.target).first()
+    notice = known.notices.get(parsed.target)
     values = _notice_values(parsed, rules)
     if notice is None:
         # The notice concerned was published before the imported windows: the rectification or
@@ -158,6 +178,7 @@ def _apply_follow_up(parsed, rules, result):
             setattr(notice, name, value)
     notice.state = NoticeState.CANCELLED if cancelled else NoticeState.RECTIFIED
     notice.save()
+    known.notices[notice.idweb] = notice
     NoticeEvent.objects.update_or_create(
         idweb=parsed.idweb,
         defaults={
@@ -191,11 +212,12 @@ def import_records(records, rules=None):
             continue
         parsed_records.append(parsed)
     parsed_records.sort(key=lambda p: (ORDER[p.kind], p.fields["published_on"], p.idweb))
+    known = Known.of(parsed_records)
     for parsed in parsed_records:
         if parsed.kind == "initial":
-            _apply_initial(parsed, rules, result)
+            _apply_initial(parsed, rules, result, known)
         else:
-            _apply_follow_up(parsed, rules, result)
+            _apply_follow_up(parsed, rules, result, known)
     return result
 
 
