@@ -17,6 +17,7 @@ from tenders.boamp import BoampClient
 from tenders.factories import WatchPageFactory
 
 RECORDINGS = Path(__file__).parent / "recordings" / "records"
+EXPORTS = Path(__file__).parent / "recordings" / "exports"
 DAY_RE = re.compile(r"dateparution = date'(\d{4}-\d{2}-\d{2})'")
 
 
@@ -55,6 +56,11 @@ class ReplayHandler(BaseHTTPRequestHandler):
         url = urlparse(self.path)
         params = {key: values[0] for key, values in parse_qs(url.query).items()}
         self.server.requests.append((url.path, params))
+        if url.path.endswith("/catalog/datasets/boamp/exports/json"):
+            # The exports endpoint: every record of the query at once, no paging limit.
+            match = DAY_RE.search(params.get("where", ""))
+            path = EXPORTS / f"{match.group(1) if match else ''}.json"
+            return self._send(200, path.read_text(encoding="utf-8") if path.exists() else "[]")
         if not url.path.endswith("/catalog/datasets/boamp/records"):
             return self._send(404, json.dumps({"error_code": "NotFound"}))
         if params.get("refine") != "code_departement:34" or int(params.get("limit", 10)) > 100:

@@ -131,6 +131,19 @@ def test_a_window_over_two_pages_is_read_whole(boamp_server, boamp_client):
     assert offsets == ["0", "100"]
 
 
+def test_a_window_beyond_the_paging_limit_goes_through_the_exports_endpoint(
+    boamp_server, boamp_client
+):
+    records = boamp_client.window_records(WindowQuery(datetime.date(2026, 9, 20)))
+    assert [r["idweb"] for r in records] == ["26-89000", "26-89001"]
+    paths = [path for path, _params in boamp_server.requests]
+    assert paths[-1].endswith("/catalog/datasets/boamp/exports/json")
+    assert all(
+        int(p.get("offset", 0)) + int(p.get("limit", 0)) <= 10_000
+        for _x, p in boamp_server.requests
+    )
+
+
 def test_a_server_error_is_retried(boamp_server, boamp_client):
     boamp_server.faults[("2026-09-14", 0)] = [503, 429]
     run = run_import(D14, D14, client=boamp_client)
