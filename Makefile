@@ -49,6 +49,11 @@ format: install ## Format the code with ruff
 
 bench: install system-deps ## Measure speed and memory (see benchmarks/README.md)
 	bash benchmarks/run.sh
+	$(MAKE) bench-tenders
+
+bench-tenders: install ## Only the procurement watch's benchmark (20,000 BOAMP notices, SQLite then PostgreSQL)
+	$(BIN)/python benchmarks/bench_tenders.py
+	bash scripts/pg-temp.sh run $(BIN)/python benchmarks/bench_tenders.py
 
 messages: install ## Extract translatable strings into the .po files and compile them
 	$(MANAGE) makemessages -l en --no-obsolete -i .venv -i var -i tests -i benchmarks -i test-results

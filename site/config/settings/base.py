@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "newsletter",
     "events",
     "directory",
+    "tenders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -378,8 +379,15 @@ DEMO_BUILDERS = [
     "newsletter.demo.NewsletterDemo",
     "events.demo.EventsDemo",
     "directory.demo.DirectoryDemo",
+    "tenders.demo.TendersDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
+
+# The procurement watch's BOAMP importer (tenders/boamp.py): the opendatasoft explore API v2.1.
+BOAMP_API_URL = env("BOAMP_API_URL", "https://boamp-datadila.opendatasoft.com/api/explore/v2.1")
+BOAMP_API_TIMEOUT = float(env("BOAMP_API_TIMEOUT", "30"))
+BOAMP_API_RETRIES = int(env("BOAMP_API_RETRIES", "3"))
+BOAMP_API_BACKOFF = float(env("BOAMP_API_BACKOFF", "2"))
 
 # Content Security Policy: nothing is loaded from a third-party server; embedded videos load in a frame
 # only after the visitor clicks (see home/blocks.py). The Wagtail admin keeps its own inline scripts.

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TendersConfig(AppConfig):
+    name = "tenders"
+    verbose_name = _("Veille des marchés publics")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from core.digest import register_digest_source
+        from core.sitemaps import register_sitemap
+
+        from .sitemaps import NoticeSitemap, latest_social_notices
+
+        register_digest_source(
+            "tenders", _("Marchés publics avec clause sociale"), latest_social_notices
+        )
+        register_sitemap("tenders-notices", NoticeSitemap)

@@ -1,0 +1,134 @@
+"""The demo watch (texts in `data/`): the watch page in French and in English (a wagtail-localize
+translation), and example notices of Hérault buyers written as BOAMP records and read by the
+importer itself, so that every detection reason shows as it would on real notices. The notices are
+fictitious: marked as examples, without a link to boamp.fr. Idempotent: a notice whose record has
+not changed is left alone."""
+
+import datetime
+import json
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.demo import DemoBuilder
+from core.translation import translate_page
+
+from ..factories import WatchPageFactory
+from ..importing import import_records
+from ..models import Notice, WatchPage
+from .data import BUYERS, NOTICES, PAGE, PAGE_EN
+
+SOCIAL_TEXTS = {
+    "insertion": (
+        "conditions",
+        "Conformément à l'article L. 2112-2 du code de la commande publique, le titulaire réalise "
+        "une action d'insertion : 5 % des heures travaillées réservées à des personnes éloignées de "
+        "l'emploi, avec l'appui du facilitateur de la MICS 34.",
+    ),
+    "insertion-award": (
+        "criteria",
+        "Prix : 50 % ; valeur technique : 35 % ; performances en matière d'insertion professionnelle "
+        "des publics en difficulté : 15 %.",
+    ),
+    "award": (
+        "criteria",
+        "Prix : 55 % ; valeur technique : 30 % ; critère social (article R. 2152-7) : 15 %.",
+    ),
+    "reserved-article": (
+        "conditions",
+        "Marché réservé, en application de l'article L. 2113-13, aux structures d'insertion par "
+        "l'activité économique.",
+    ),
+    "reserved-lot": ("reserved", ""),
+    "facet": ("facet", ""),
+    "strategic": ("conditions", "Clause sociale : le titulaire recrute des allocataires du RSA."),
+    "none": ("", ""),
+}
+
+
+def ensure_watch_page(home, user=None):
+    page = WatchPage.objects.child_of(home).filter(slug=PAGE["slug"]).first()
+    if page is None:
+        page = WatchPageFactory(parent=home, locale=home.locale, **PAGE)
+        page.save_revision(user=user).publish(user=user)
+        page.refresh_from_db()
+    return page
+
+
+def example_record(number, entry, today):
+    buyer_key, title, kind, value, cpv, social, days_ago, european = entry
+    buyer, siret = BUYERS[buyer_key]
+    published = today - datetime.timedelta(days=days_ago)
+    deadline = published + datetime.timedelta(days=35)
+    where, wording = SOCIAL_TEXTS[social]
+    donnees = {
+        "IDENTITE": {"DENOMINATION": buyer, "CODE_IDENT_NATIONAL": siret, "VILLE": "Hérault"},
+        "OBJET": {
+            "TITRE_MARCHE": title,
+            "TYPE_MARCHE": {kind: None},
+            "OBJET_COMPLET": title + " (avis d'exemple, fictif).",
+            "CPV": {"PRINCIPAL": cpv},
+            "CARACTERISTIQUES": {"VALEUR": {"@TYPE": "ESTIMEE", "#text": value}},
+        },
+        "PROCEDURE": {
+            "TYPE_PROCEDURE": {"OUVERT": None},
+            "CRITERES_ATTRIBUTION": {
+                "CRITERES_LIBRE": wording
+                if where == "criteria"
+                else "Prix : 60 % ; valeur technique : 40 %."
+            },
+        },
+        "CONDITION_PARTICIPATION": {"CAP_TECH": "Références de moins de trois ans."},
+    }
+    if where == "conditions":
+        donnees["CONDITION_RELATIVE_MARCHE"] = {"CONDITIONS_PARTICULIERES": wording}
+    if where == "reserved":
+        donnees["OBJET"]["LOTS"] = {
+            "LOT": [
+                {"NUM": "1", "INTITULE": title + " — lot 1"},
+                {"NUM": "2", "INTITULE": title + " — lot 2 (réservé)", "MARCHE_RESERVE_OUI": None},
+            ]
+        }
+    return {
+        "idweb": f"EX-26-{number:04d}",
+        "objet": title,
+        "nomacheteur": buyer,
+        "famille": "JOUE" if european else "MAPA",
+        "code_departement": ["34"],
+        "dateparution": published.isoformat(),
+        "datelimitereponse": f"{deadline.isoformat()}T12:00:00+02:00",
+        "nature": "APPEL_OFFRE",
+        "nature_libelle": "Avis de marché",
+        "type_marche": [kind],
+        "procedure_libelle": "Appel d'offres ouvert" if european else "Procédure adaptée",
+        "criteres": ["sociaux"] if social == "facet" else None,
+        "url_avis": None,
+        "etat": "INITIAL",
+        "donnees": json.dumps(donnees, ensure_ascii=False),
+    }
+
+
+def load_example_notices(today=None):
+    """The example notices, through the importer; returns the number created or changed."""
+    today = today or timezone.localdate()
+    records = [example_record(n, entry, today) for n, entry in enumerate(NOTICES, start=1)]
+    result = import_records(records)
+    Notice.objects.filter(idweb__startswith="EX-26-", is_example=False).update(is_example=True)
+    return result.created + result.changed
+
+
+class TendersDemo(DemoBuilder):
+    """The watch page (key "tenders", under the home page) and its example notices."""
+
+    def prepare(self, demo):
+        demo.refs.pages["tenders"] = ensure_watch_page(demo.refs.pages["home"], demo.admin)
+
+    def build(self, demo):
+        with transaction.atomic():
+            changed = load_example_notices()
+        if changed:
+            demo.report["updated"].append(f"{changed} avis de marché d'exemple")
+        with transaction.atomic():
+            page = ensure_watch_page(demo.refs.pages["home"], demo.admin)
+            if translate_page(page, PAGE_EN, demo.en, demo.admin):
+                demo.report["translated"].append(page.title)

@@ -1,0 +1,27 @@
+from .notices import (
+    ConsiderationKind,
+    ContractKind,
+    DetectionRule,
+    ImportedWindow,
+    ImportRun,
+    Notice,
+    NoticeEvent,
+    NoticeState,
+    SourceFormat,
+)
+
+# Last: the page's routes import the views, which read the models above through their modules.
+from .pages import WatchPage  # isort: skip
+
+__all__ = [
+    "ConsiderationKind",
+    "ContractKind",
+    "DetectionRule",
+    "ImportRun",
+    "ImportedWindow",
+    "Notice",
+    "NoticeEvent",
+    "NoticeState",
+    "SourceFormat",
+    "WatchPage",
+]

@@ -1,0 +1,111 @@
+"""Fixtures of the watch's tests: a local HTTP server replaying the recorded answers of the BOAMP
+API (recordings/), with errors and slow answers on demand, never the real network."""
+
+import json
+import re
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from django.test import override_settings
+
+import pytest
+
+from tenders.boamp import BoampClient
+from tenders.factories import WatchPageFactory
+
+RECORDINGS = Path(__file__).parent / "recordings" / "records"
+EXPORTS = Path(__file__).parent / "recordings" / "exports"
+DAY_RE = re.compile(r"dateparution = date'(\d{4}-\d{2}-\d{2})'")
+
+
+class ReplayServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), ReplayHandler)
+        # (day, offset) -> a list of faults served in turn before the recording: an HTTP status,
+        # "slow" (an answer after the client's timeout), "garbage" (not JSON) or "unexpected" (the
+        # v1 API's shape).
+        self.faults = {}
+        self.requests = []
+
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up on a slow answer closed the connection
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.server_address[1]}/api/explore/v2.1"
+
+
+class ReplayHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _send(self, status, body, content_type="application/json; charset=utf-8"):
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        params = {key: values[0] for key, values in parse_qs(url.query).items()}
+        self.server.requests.append((url.path, params))
+        if url.path.endswith("/catalog/datasets/boamp/exports/json"):
+            # The exports endpoint: every record of the query at once, no paging limit.
+            match = DAY_RE.search(params.get("where", ""))
+            path = EXPORTS / f"{match.group(1) if match else ''}.json"
+            return self._send(200, path.read_text(encoding="utf-8") if path.exists() else "[]")
+        if not url.path.endswith("/catalog/datasets/boamp/records"):
+            return self._send(404, json.dumps({"error_code": "NotFound"}))
+        if params.get("refine") != "code_departement:34" or int(params.get("limit", 10)) > 100:
+            return self._send(400, json.dumps({"error_code": "InvalidRESTParameterError"}))
+        match = DAY_RE.search(params.get("where", ""))
+        day, offset = (match.group(1) if match else ""), int(params.get("offset", 0))
+        if offset + int(params["limit"]) > 10_000:
+            return self._send(400, json.dumps({"error_code": "InvalidRESTParameterError"}))
+        faults = self.server.faults.get((day, offset))
+        if faults:
+            fault = faults.pop(0)
+            if fault == "slow":
+                time.sleep(1.5)
+            elif fault == "garbage":
+                return self._send(200, "<html>Service indisponible</html>", "text/html")
+            elif fault == "unexpected":
+                return self._send(200, json.dumps({"records": [], "nhits": 0}))
+            else:
+                return self._send(fault, json.dumps({"error_code": "ServerError"}))
+        path = RECORDINGS / day / f"offset-{offset}.json"
+        if not path.exists():
+            return self._send(200, json.dumps({"total_count": 0, "results": []}))
+        return self._send(200, path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def boamp_server():
+    server = ReplayServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    with override_settings(BOAMP_API_URL=server.base_url):
+        yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def boamp_client(boamp_server):
+    """A client of the replay server: a short timeout, retries without waiting."""
+    return BoampClient(base_url=boamp_server.base_url, timeout=0.5, retries=2, backoff=0)
+
+
+@pytest.fixture
+def watch_page(home_page):
+    page = WatchPageFactory(parent=home_page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
