@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.pagination import paginate
 
 from . import lookup
+from .maps import allow_map_tiles, map_tiles
 from .models.actors import Actor, ActorKind
 from .models.territories import Commune
 from .search import PAGE_SIZE, facet_counts, read_params, run_search, serving_territory
@@ -42,9 +43,11 @@ def directory(request, page):
             "base_query": params.querystring(),
             "list_query": params.querystring(vue=None),
             "map_query": params.querystring(vue="carte"),
+            "map_tiles": map_tiles(),
         }
     )
-    return TemplateResponse(request, page.template, context)
+    response = TemplateResponse(request, page.template, context)
+    return allow_map_tiles(response) if params.view == "carte" else response
 
 
 def find_facilitator(request, page):
@@ -142,9 +145,11 @@ def actor_detail(request, page, slug):
             "structured_data": json.dumps(
                 structured_data(actor, request, page), ensure_ascii=False
             ).replace("<", "\\u003c"),
+            "map_tiles": map_tiles(),
         }
     )
-    return TemplateResponse(request, "directory/actor.html", context)
+    response = TemplateResponse(request, "directory/actor.html", context)
+    return allow_map_tiles(response) if actor.has_coordinates else response
 
 
 def served_communes(actor):

@@ -91,8 +91,25 @@ def test_filter_then_map_then_click_a_commune(open_page, site_server):
     page.wait_for_selector("[data-points-ready]")
     assert int(canvas.get_attribute("data-points-ready")) == page.locator(".directory-item").count()
     assert page.locator(".leaflet-overlay-pane path").count() == 341
+    assert page.locator(".leaflet-tile-pane img").count() == 0
     save_screenshot(page, "directory-map-clusters")
     assert outside == []
+
+
+def test_a_tile_server_set_in_the_settings_lies_under_the_outlines(
+    open_page, site_server, settings
+):
+    # A "tile server" on the site itself: the same picture for every tile.
+    tiles = site_server.url + "/static/directory/vendor/leaflet/images/layers.png?tuile={z}-{x}-{y}"
+    settings.MAP_TILES_URL = tiles
+    settings.MAP_TILES_ATTRIBUTION = "Tuiles d'essai"
+    page = open_page(DIRECTORY + "?vue=carte&type=esat")
+    page.wait_for_selector("[data-points-ready]")
+    page.wait_for_selector(".leaflet-tile-pane img.leaflet-tile-loaded")
+    sources = page.locator(".leaflet-tile-pane img").evaluate_all("els => els.map(e => e.src)")
+    assert sources and all("layers.png?tuile=" in src for src in sources)
+    assert page.locator(".leaflet-overlay-pane path").count() == 341
+    assert "Tuiles d'essai" in page.locator(".directory-map figcaption").inner_text()
 
 
 def test_clicking_a_commune_on_the_map_opens_its_facilitator(open_page):
