@@ -105,30 +105,35 @@ def _context(form, report, token):
     return {"form": form, "report": report, "token": token, "columns": COLUMNS}
 
 
+EXPORTS = {
+    "structures": (interop.export_structures, interop.structures_csv),
+    "services": (interop.export_services, interop.services_csv),
+}
+
+
 @require_http_methods(["GET"])
-def export_view(request, file_format):
-    """The published actors as data·inclusion structures, JSON or CSV."""
+def export_view(request, file_format, dataset="structures"):
+    """The published actors as data·inclusion structures, or what they offer as services, in JSON
+    or CSV."""
     require(request, "directory.view_actor")
     if file_format not in ("json", "csv"):
-        raise Http404(_("Format d'export inconnu : json ou csv."))
+        raise Http404(_("Format d'export inconnu : json ou csv."))
+    export, to_csv = EXPORTS[dataset]
     page = directory_pages().filter(locale__language_code="fr").first() or directory_pages().first()
-    structures, refused = interop.export_structures(page.full_url if page else "")
+    items, refused = export(page.full_url if page else "")
     if refused:
         messages.warning(
             request,
-            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
+            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
             % {"n": len(refused), "names": "; ".join(f"{a.name} ({e})" for a, e in refused[:5])},
         )
     if file_format == "json":
         response = HttpResponse(
-            interop.structures_json(structures), content_type="application/json; charset=utf-8"
+            interop.structures_json(items), content_type="application/json; charset=utf-8"
         )
-        name = "structures-data-inclusion.json"
     else:
-        response = HttpResponse(
-            interop.structures_csv(structures), content_type="text/csv; charset=utf-8"
-        )
-        name = "structures-data-inclusion.csv"
+        response = HttpResponse(to_csv(items), content_type="text/csv; charset=utf-8")
+    name = f"{dataset}-data-inclusion.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

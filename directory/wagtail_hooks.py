@@ -69,6 +69,12 @@ def register_admin_urls():
             admin_views.export_view,
             name="directory_export",
         ),
+        path(
+            "annuaire/export/services/<str:file_format>/",
+            admin_views.export_view,
+            {"dataset": "services"},
+            name="directory_export_services",
+        ),
         path("annuaire/corrections/", admin_views.corrections_view, name="directory_corrections"),
         path(
             "annuaire/corrections/<int:pk>/",
@@ -110,11 +116,22 @@ def register_export_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def register_services_export_menu_item():
+    return PermissionMenuItem(
+        _("Exporter les services (data·inclusion)"),
+        reverse("directory_export_services", args=["json"]),
+        icon_name="download",
+        order=262,
+        permissions=("directory.view_actor",),
+    )
+
+
+@hooks.register("register_admin_menu_item")
 def register_corrections_menu_item():
     return PermissionMenuItem(
         _("Corrections proposées"),
         reverse("directory_corrections"),
         icon_name="edit",
-        order=263,
+        order=264,
         permissions=("directory.change_actor",),
     )

@@ -30,6 +30,7 @@ def outside_requests(page, site_url):
         ("directory-map", DIRECTORY + "?vue=carte&type=esat"),
         ("directory-facilitator", DIRECTORY + "facilitateur/?commune=34145"),
         ("directory-actor", DIRECTORY + "facilitateur-lunel-agglo/"),
+        ("directory-correction", DIRECTORY + "facilitateur-lunel-agglo/corriger/"),
         ("directory-en", "/en/directory/?type=facilitateur"),
     ],
 )
@@ -127,3 +128,23 @@ def test_clicking_a_commune_on_the_map_opens_its_facilitator(open_page):
     page.wait_for_url("**/facilitateur/?commune=34145")
     assert "Lunel" in page.locator("h1").inner_text()
     assert "Pays de Lunel" in page.locator(".directory-facilitators").inner_text()
+
+
+def test_proposing_a_correction_from_an_actor_page(open_page):
+    from directory.models import CorrectionProposal
+
+    page = open_page(DIRECTORY + "facilitateur-lunel-agglo/", viewport="phone")
+    page.get_by_role("link", name="Proposer une correction de cette fiche").click()
+    page.wait_for_url("**/facilitateur-lunel-agglo/corriger/")
+    page.get_by_label("Téléphone").fill("04 67 00 11 22")
+    page.get_by_label("Je fais partie de cette structure").check()
+    page.get_by_label("Votre adresse électronique").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+    assert "Cette adresse électronique n'est pas valide" in page.inner_text("body")
+    page.get_by_label("Votre adresse électronique").fill("camille@example.org")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+    page.get_by_role("status").wait_for()
+    assert "votre proposition est envoyée" in page.get_by_role("status").inner_text()
+    proposal = CorrectionProposal.objects.get(actor__slug="facilitateur-lunel-agglo")
+    assert proposal.changes == {"phone": "04 67 00 11 22"} and proposal.from_actor
+    save_screenshot(page, "directory-correction-sent")
