@@ -117,14 +117,14 @@ def export_view(request, file_format, dataset="structures"):
     or CSV."""
     require(request, "directory.view_actor")
     if file_format not in ("json", "csv"):
-        raise Http404(_("Format d'export inconnu : json ou csv."))
+        raise Http404(_("Format d'export inconnu : json ou csv."))
     export, to_csv = EXPORTS[dataset]
     page = directory_pages().filter(locale__language_code="fr").first() or directory_pages().first()
     items, refused = export(page.full_url if page else "")
     if refused:
         messages.warning(
             request,
-            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
+            _("%(n)d acteurs ne sont pas exportés, refusés par le schéma : %(names)s.")
             % {"n": len(refused), "names": "; ".join(f"{a.name} ({e})" for a, e in refused[:5])},
         )
     if file_format == "json":
@@ -166,7 +166,7 @@ def correction_view(request, pk):
             corrections.refuse(proposal)
             messages.success(
                 request,
-                _("La proposition pour « %(actor)s » est refusée et effacée.")
+                _("La proposition pour « %(actor)s » est refusée et effacée.")
                 % {"actor": proposal.actor.name},
             )
             return redirect("directory_corrections")
@@ -181,12 +181,12 @@ def correction_view(request, pk):
             else:
                 messages.success(
                     request,
-                    _("La fiche « %(actor)s » est corrigée ; la proposition est effacée.")
+                    _("La fiche « %(actor)s » est corrigée ; la proposition est effacée.")
                     % {"actor": actor.name},
                 )
                 return redirect("directory_corrections")
         else:
-            messages.error(request, _("Cette action n'existe pas : appliquer ou refuser."))
+            messages.error(request, _("Cette action n'existe pas : appliquer ou refuser."))
             status = 400
     return TemplateResponse(
         request,

@@ -53,7 +53,7 @@ def apply(proposal, user, fields=None):
             actor.full_clean()
         except ValidationError as error:
             raise CorrectionError(
-                _("La correction n'est pas appliquée : %(errors)s")
+                _("La correction n'est pas appliquée : %(errors)s")
                 % {"errors": " ".join(message for message in error.messages)}
             ) from error
         actor.save()

@@ -51,7 +51,7 @@ def entry_field(name):
             required=False,
             error_messages={
                 "invalid": _(
-                    "Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."
+                    "Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."
                 )
             },
         )
@@ -62,7 +62,7 @@ def entry_field(name):
             assume_scheme="https",
             error_messages={
                 "invalid": _(
-                    "Cette adresse de site n'est pas valide (exemple : https://exemple.fr)."
+                    "Cette adresse de site n'est pas valide (exemple : https://exemple.fr)."
                 )
             },
         )
@@ -76,13 +76,13 @@ def entry_field(name):
 
 class CorrectionForm(HoneypotMixin, forms.Form):
     honeypot_message = _(
-        "Votre proposition n'a pas été enregistrée : le champ « Site web », réservé à la détection "
+        "Votre proposition n'a pas été enregistrée : le champ « Site web », réservé à la détection "
         "des robots, doit rester vide."
     )
 
     message = forms.CharField(
         label=_("Autre correction ou précision (facultatif)"),
-        help_text=_("Territoire couvert, contacts, secteurs… : décrivez ce qui doit changer."),
+        help_text=_("Territoire couvert, contacts, secteurs… : décrivez ce qui doit changer."),
         required=False,
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -130,7 +130,7 @@ class CorrectionForm(HoneypotMixin, forms.Form):
         if not self.errors and not self.changes() and not cleaned_data.get("message", "").strip():
             raise ValidationError(
                 _(
-                    "Vous n'avez rien changé : modifiez au moins un champ, ou décrivez la "
+                    "Vous n'avez rien changé : modifiez au moins un champ, ou décrivez la "
                     "correction dans le message."
                 ),
                 code="no_change",

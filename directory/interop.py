@@ -83,7 +83,7 @@ SERVICE_PROFILES = [
             **EMPLOYMENT,
             "nom": "Emploi en parcours d'insertion",
             "description": (
-                "Un emploi salarié accompagné, pour reprendre pied dans le travail : contrat "
+                "Un emploi salarié accompagné, pour reprendre pied dans le travail : contrat "
                 "d'insertion, accompagnement social et professionnel, formation en situation de "
                 "travail."
             ),

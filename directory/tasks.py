@@ -34,14 +34,14 @@ def notification(proposal):
     """(subject, body) of the editors' email: what is proposed and where to review it; the
     proposer's address stays in the admin."""
     count = len(proposal.changes)
-    subject = _("Annuaire : correction proposée pour « %(actor)s »") % {
+    subject = _("Annuaire : correction proposée pour « %(actor)s »") % {
         "actor": proposal.actor.name
     }
     fields = ", ".join(str(row["label"]) for row in proposal.rows()) or _("aucun champ")
     body = _(
-        "Une correction de la fiche « %(actor)s » a été proposée%(who)s.\n\n"
-        "Champs modifiés (%(count)d) : %(fields)s.\n%(message)s\n"
-        "Examinez-la, puis appliquez-la ou refusez-la : %(url)s\n"
+        "Une correction de la fiche « %(actor)s » a été proposée%(who)s.\n\n"
+        "Champs modifiés (%(count)d) : %(fields)s.\n%(message)s\n"
+        "Examinez-la, puis appliquez-la ou refusez-la : %(url)s\n"
     ) % {
         "actor": proposal.actor.name,
         "who": _(" par la structure elle-même") if proposal.from_actor else "",

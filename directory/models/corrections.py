@@ -58,7 +58,7 @@ class CorrectionProposal(models.Model):
         ordering = ["created_at"]
 
     def __str__(self):
-        return str(_("Correction de « %(actor)s »") % {"actor": self.actor.name})
+        return str(_("Correction de « %(actor)s »") % {"actor": self.actor.name})
 
     def rows(self):
         """(field, label, value when proposed, value now, proposed value) for each field it changes."""
