@@ -6,11 +6,10 @@ import json
 from django.contrib.auth import get_user_model
 
 import pytest
+from data_inclusion.schema.v1 import Service
 
 from directory.factories import valid_siret
 from directory.importing import import_actors, parse
-from data_inclusion.schema.v1 import Service
-
 from directory.interop import (
     export_services,
     export_structures,
