@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: bench-search help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-search bench-directory help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ messages: install ## Extract translatable strings into the .po files and compile
 
 bench-search: install system-deps ## Only the search benchmark of make bench (50,000 resources, SQLite and PostgreSQL, ~8 min)
 	bash benchmarks/search.sh
+
+bench-directory: install system-deps ## Only the directory benchmark of make bench (20,000 actors, SQLite and PostgreSQL)
+	bash benchmarks/directory.sh
 
 lock: install ## Re-pin the dependencies from pyproject.toml (lock files that install on any machine)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml

@@ -136,3 +136,6 @@ DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/bench_
 
 step "Search: the resource hub over 50,000 generated resources, on SQLite and PostgreSQL (benchmarks/search.sh)"
 bash "$BENCH/search.sh"
+
+step "Directory: 20,000 generated actors, search with three filters and the commune lookup, on SQLite and PostgreSQL (benchmarks/directory.sh)"
+bash "$BENCH/directory.sh"

@@ -1,19 +1,23 @@
 """Admin pages beyond Wagtail's listing and forms: the import of actors (CSV or data·inclusion JSON)
-with a preview, and the export in the data·inclusion schema."""
+with a preview, the export in the data·inclusion schema, and the review of correction proposals."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import interop
+from . import corrections, interop
 from .importing import COLUMNS, MAX_BYTES, decode, import_actors, parse
+from .models.corrections import CorrectionProposal
 from .sitemaps import directory_pages
+from .tasks import EDITOR_PERMISSION
 
 SIGNING_SALT = "directory.import"
 FORMATS = {"csv": parse, "data-inclusion": interop.parse_data_inclusion}
@@ -101,14 +105,22 @@ def _context(form, report, token):
     return {"form": form, "report": report, "token": token, "columns": COLUMNS}
 
 
+EXPORTS = {
+    "structures": (interop.export_structures, interop.structures_csv),
+    "services": (interop.export_services, interop.services_csv),
+}
+
+
 @require_http_methods(["GET"])
-def export_view(request, file_format):
-    """The published actors as data·inclusion structures, JSON or CSV."""
+def export_view(request, file_format, dataset="structures"):
+    """The published actors as data·inclusion structures, or what they offer as services, in JSON
+    or CSV."""
     require(request, "directory.view_actor")
     if file_format not in ("json", "csv"):
         raise Http404(_("Format d'export inconnu : json ou csv."))
+    export, to_csv = EXPORTS[dataset]
     page = directory_pages().filter(locale__language_code="fr").first() or directory_pages().first()
-    structures, refused = interop.export_structures(page.full_url if page else "")
+    items, refused = export(page.full_url if page else "")
     if refused:
         messages.warning(
             request,
@@ -117,13 +129,68 @@ def export_view(request, file_format):
         )
     if file_format == "json":
         response = HttpResponse(
-            interop.structures_json(structures), content_type="application/json; charset=utf-8"
+            interop.structures_json(items), content_type="application/json; charset=utf-8"
         )
-        name = "structures-data-inclusion.json"
     else:
-        response = HttpResponse(
-            interop.structures_csv(structures), content_type="text/csv; charset=utf-8"
-        )
-        name = "structures-data-inclusion.csv"
+        response = HttpResponse(to_csv(items), content_type="text/csv; charset=utf-8")
+    name = f"{dataset}-data-inclusion.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@require_http_methods(["GET"])
+def corrections_view(request):
+    """The pending correction proposals, oldest first."""
+    require(request, EDITOR_PERMISSION)
+    proposals = CorrectionProposal.objects.select_related("actor")
+    return TemplateResponse(
+        request,
+        "directory/admin/corrections.html",
+        {
+            "proposals": proposals,
+            "retention_days": settings.DIRECTORY_CORRECTION_RETENTION_DAYS,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def correction_view(request, pk):
+    """A proposal as a diff (value when proposed, value now, proposed value); POST action=apply with
+    the chosen fields, or action=refuse. Either deletes the proposal."""
+    require(request, EDITOR_PERMISSION)
+    proposal = get_object_or_404(CorrectionProposal.objects.select_related("actor"), pk=pk)
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "refuse":
+            corrections.refuse(proposal)
+            messages.success(
+                request,
+                _("La proposition pour « %(actor)s » est refusée et effacée.")
+                % {"actor": proposal.actor.name},
+            )
+            return redirect("directory_corrections")
+        if action == "apply":
+            try:
+                actor = corrections.apply(
+                    proposal, request.user, fields=request.POST.getlist("fields")
+                )
+            except corrections.CorrectionError as error:
+                messages.error(request, str(error))
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("La fiche « %(actor)s » est corrigée ; la proposition est effacée.")
+                    % {"actor": actor.name},
+                )
+                return redirect("directory_corrections")
+        else:
+            messages.error(request, _("Cette action n'existe pas : appliquer ou refuser."))
+            status = 400
+    return TemplateResponse(
+        request,
+        "directory/admin/correction.html",
+        {"proposal": proposal, "rows": proposal.rows()},
+        status=status,
+    )

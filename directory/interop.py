@@ -1,10 +1,12 @@
 """The directory in the data·inclusion schema (the national standard of the inclusion offer): export of
-the published actors as `structures`, validated by the schema's own pydantic models, and import of
+the published actors as `structures` and of what the insertion, disability and employment structures
+offer people as `services`, both validated by the schema's own pydantic models, and import of
 structures through the same checks as the CSV import (the import never writes what the CSV import
 would refuse).
 
 A structure carries no territory (the schema puts it on services, `zone_eligibilite`): an imported
-structure that updates an actor (same SIRET) keeps the actor's territory."""
+structure that updates an actor (same SIRET) keeps the actor's territory; an exported service carries
+the actor's, by official code (INSEE for a commune, SIREN for an EPCI, "34" for the département)."""
 
 import csv
 import io
@@ -12,11 +14,17 @@ import json
 
 from django.utils.translation import gettext as _
 
-from data_inclusion.schema.v1 import ReseauPorteur, Structure
+from data_inclusion.schema.v1 import ReseauPorteur, Service, Structure
 from pydantic import ValidationError as PydanticError
 
 from .importing import MAX_BYTES, ImportReport, RowReport, check_rows
-from .models.actors import DATA_INCLUSION_KINDS, Actor
+from .models.actors import (
+    DATA_INCLUSION_KINDS,
+    DISABILITY_KINDS,
+    SIAE_KINDS,
+    Actor,
+    ActorKind,
+)
 
 SOURCE = "mics34"
 CSV_LIST_SEPARATOR = ","
@@ -60,14 +68,177 @@ def export_structures(page_url=""):
     return exported, refused
 
 
+# What each kind of actor offers people, in the schema's own vocabulary. These are data in French, as
+# the schema is (the export is the same whatever the visitor's language). Facilitators, buyers,
+# networks and companies serve buyers and employers, not the inclusion offer: they have no service.
+EMPLOYMENT = {
+    "type": "accompagnement",
+    "frais": "gratuit",
+    "modes_accueil": ["en-presentiel"],
+}
+SERVICE_PROFILES = [
+    (
+        SIAE_KINDS,
+        {
+            **EMPLOYMENT,
+            "nom": "Emploi en parcours d'insertion",
+            "description": (
+                "Un emploi salarié accompagné, pour reprendre pied dans le travail : contrat "
+                "d'insertion, accompagnement social et professionnel, formation en situation de "
+                "travail."
+            ),
+            "thematiques": [
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+                "preparer-sa-candidature--valoriser-ses-competences",
+            ],
+            "publics": ["demandeurs-emploi", "beneficiaires-des-minimas-sociaux"],
+            "mobilisable_par": ["professionnels"],
+        },
+    ),
+    (
+        {ActorKind.GEIQ},
+        {
+            **EMPLOYMENT,
+            "type": "formation",
+            "nom": "Contrat en alternance qualifiant",
+            "description": (
+                "Un contrat de professionnalisation ou d'apprentissage chez les entreprises du "
+                "groupement, avec une formation qualifiante et un accompagnement."
+            ),
+            "thematiques": [
+                "se-former--trouver-sa-formation",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+            ],
+            "publics": ["demandeurs-emploi", "jeunes"],
+            "mobilisable_par": ["usagers", "professionnels"],
+        },
+    ),
+    (
+        DISABILITY_KINDS,
+        {
+            **EMPLOYMENT,
+            "nom": "Emploi accompagné en milieu adapté",
+            "description": (
+                "Un emploi adapté au handicap, avec un accompagnement professionnel et, si la "
+                "personne le souhaite, vers un emploi en entreprise ordinaire."
+            ),
+            "thematiques": [
+                "trouver-un-emploi--maintien-dans-lemploi",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+            ],
+            "publics": ["personnes-en-situation-de-handicap"],
+            "mobilisable_par": ["usagers", "professionnels"],
+        },
+    ),
+    (
+        {
+            ActorKind.FRANCE_TRAVAIL,
+            ActorKind.CAP_EMPLOI,
+            ActorKind.MISSION_LOCALE,
+            ActorKind.PLIE,
+            ActorKind.MAISON_EMPLOI,
+            ActorKind.DEPARTEMENT,
+        },
+        {
+            **EMPLOYMENT,
+            "nom": "Accompagnement vers l'emploi",
+            "description": (
+                "Un conseiller suit la personne dans sa recherche d'emploi et peut l'orienter "
+                "vers un parcours d'insertion ou un emploi proposé au titre d'une clause sociale."
+            ),
+            "thematiques": [
+                "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
+                "trouver-un-emploi--repondre-a-des-offres-demploi",
+            ],
+            "publics": ["demandeurs-emploi"],
+            "mobilisable_par": ["usagers", "professionnels"],
+        },
+    ),
+]
+PUBLICS_BY_KIND = {
+    ActorKind.MISSION_LOCALE: ["jeunes"],
+    ActorKind.CAP_EMPLOI: ["personnes-en-situation-de-handicap"],
+    ActorKind.DEPARTEMENT: ["beneficiaires-des-minimas-sociaux"],
+}
+HERAULT_CODE = "34"
+
+
+def service_profile(kind):
+    return next((profile for kinds, profile in SERVICE_PROFILES if kind in kinds), None)
+
+
+def eligibility_zone(actor):
+    """The territory the actor serves, by official code: "34", or its EPCI and communes."""
+    if actor.whole_departement:
+        return [HERAULT_CODE]
+    codes = [epci.pk for epci in actor.epcis.all()] + [c.pk for c in actor.communes.all()]
+    return codes or None
+
+
+def service(actor, page_url=""):
+    """What the actor offers people, as a data·inclusion Service (None for a kind with no
+    service; raises pydantic's ValidationError if the schema refuses it)."""
+    profile = service_profile(actor.kind)
+    if profile is None:
+        return None
+    modes = [
+        mode
+        for mode, value in (("telephoner", actor.phone), ("envoyer-un-courriel", actor.email))
+        if value
+    ]
+    data = {
+        **profile,
+        "publics": PUBLICS_BY_KIND.get(actor.kind, profile["publics"]),
+        "source": SOURCE,
+        "structure_id": f"{SOURCE}--{actor.pk}",
+        "id": f"{SOURCE}--{actor.pk}--{actor.kind}",
+        "date_maj": (actor.verified_on or actor.updated_at.date()).isoformat(),
+        "lien_source": f"{page_url}{actor.slug}/" if page_url else None,
+        "commune": actor.commune.name if actor.commune_id else None,
+        "code_postal": actor.postal_code or None,
+        "code_insee": actor.commune_id or None,
+        "adresse": actor.address or None,
+        "longitude": actor.longitude,
+        "latitude": actor.latitude,
+        "telephone": actor.phone or None,
+        "courriel": actor.email or None,
+        "zone_eligibilite": eligibility_zone(actor),
+        "modes_mobilisation": modes or None,
+        "horaires_accueil": actor.opening_hours or None,
+    }
+    return Service.model_validate(data)
+
+
+def export_services(page_url=""):
+    """(services as JSON-ready dicts, [(actor, French error)] for the actors the schema refuses)."""
+    exported, refused = [], []
+    actors = (
+        Actor.objects.published()
+        .filter(kind__in=[kind for kinds, _profile in SERVICE_PROFILES for kind in kinds])
+        .select_related("commune")
+        .prefetch_related("epcis", "communes")
+        .order_by("pk")
+    )
+    for actor in actors:
+        try:
+            exported.append(service(actor, page_url).model_dump(mode="json"))
+        except PydanticError as error:
+            refused.append((actor, describe(error)))
+    return exported, refused
+
+
 def structures_json(structures):
     return json.dumps(structures, ensure_ascii=False, indent=2)
 
 
-def structures_csv(structures):
+def services_csv(services):
+    return structures_csv(services, model=Service)
+
+
+def structures_csv(structures, model=Structure):
     """One column per field of the schema, lists joined with commas (as data·inclusion's CSV)."""
     output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=list(Structure.model_fields), extrasaction="ignore")
+    writer = csv.DictWriter(output, fieldnames=list(model.model_fields), extrasaction="ignore")
     writer.writeheader()
     for item in structures:
         writer.writerow(

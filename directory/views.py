@@ -3,13 +3,17 @@ m'aider ?" by commune, the communes offered while typing, the map's points and 
 
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
+from core.ratelimit import over_limit, rate_limited
 
-from . import lookup
+from . import corrections, lookup
+from .forms import CorrectionForm, privacy_notice
+from .maps import allow_map_tiles, map_tiles
 from .models.actors import Actor, ActorKind
 from .models.territories import Commune
 from .search import PAGE_SIZE, facet_counts, read_params, run_search, serving_territory
@@ -42,9 +46,11 @@ def directory(request, page):
             "base_query": params.querystring(),
             "list_query": params.querystring(vue=None),
             "map_query": params.querystring(vue="carte"),
+            "map_tiles": map_tiles(),
         }
     )
-    return TemplateResponse(request, page.template, context)
+    response = TemplateResponse(request, page.template, context)
+    return allow_map_tiles(response) if params.view == "carte" else response
 
 
 def find_facilitator(request, page):
@@ -120,6 +126,44 @@ def map_points(request, page):
     return JsonResponse({"points": points, "total": results.count()})
 
 
+def published_actor(slug):
+    actor = Actor.objects.published().filter(slug=slug).select_related("commune").first()
+    if actor is None:
+        raise Http404(_("Cet acteur n'est pas dans l'annuaire."))
+    return actor
+
+
+def propose_correction(request, page, slug):
+    """GET: the entry's fields to correct; POST: store the proposal for the editors, or say what to
+    correct in the form."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    actor = published_actor(slug)
+    status = 200
+    proposal = None
+    if request.method == "POST":
+        if over_limit(request, "directory-correction", settings.DIRECTORY_CORRECTION_RATE_LIMIT):
+            return rate_limited(request)
+        form = CorrectionForm(request.POST, actor=actor)
+        if form.is_valid():
+            proposal = corrections.propose(actor, form)
+        else:
+            status = 400
+    else:
+        form = CorrectionForm(actor=actor)
+    context = page.get_context(request)
+    context.update(
+        {
+            "actor": actor,
+            "form": form,
+            "proposal": proposal,
+            "privacy_notice": privacy_notice(),
+            "actor_url": f"{page.url}{actor.slug}/",
+        }
+    )
+    return TemplateResponse(request, "directory/correction.html", context, status=status)
+
+
 def actor_detail(request, page, slug):
     if refused := _only_get(request):
         return refused
@@ -142,9 +186,11 @@ def actor_detail(request, page, slug):
             "structured_data": json.dumps(
                 structured_data(actor, request, page), ensure_ascii=False
             ).replace("<", "\\u003c"),
+            "map_tiles": map_tiles(),
         }
     )
-    return TemplateResponse(request, "directory/actor.html", context)
+    response = TemplateResponse(request, "directory/actor.html", context)
+    return allow_map_tiles(response) if actor.has_coordinates else response
 
 
 def served_communes(actor):

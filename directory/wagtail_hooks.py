@@ -1,5 +1,6 @@
 """The directory in the Wagtail admin: the actors (list, filters, search, spreadsheet export), the
-sectors, the import with preview and the export in the data·inclusion schema, in one "Annuaire" menu."""
+sectors, the import with preview, the export in the data·inclusion schema, and the review of the
+correction proposals."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,18 @@ def register_admin_urls():
             admin_views.export_view,
             name="directory_export",
         ),
+        path(
+            "annuaire/export/services/<str:file_format>/",
+            admin_views.export_view,
+            {"dataset": "services"},
+            name="directory_export_services",
+        ),
+        path("annuaire/corrections/", admin_views.corrections_view, name="directory_corrections"),
+        path(
+            "annuaire/corrections/<int:pk>/",
+            admin_views.correction_view,
+            name="directory_correction",
+        ),
     ]
 
 
@@ -99,4 +112,26 @@ def register_export_menu_item():
         icon_name="download",
         order=262,
         permissions=("directory.view_actor",),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_services_export_menu_item():
+    return PermissionMenuItem(
+        _("Exporter les services (data·inclusion)"),
+        reverse("directory_export_services", args=["json"]),
+        icon_name="download",
+        order=262,
+        permissions=("directory.view_actor",),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_corrections_menu_item():
+    return PermissionMenuItem(
+        _("Corrections proposées"),
+        reverse("directory_corrections"),
+        icon_name="edit",
+        order=264,
+        permissions=("directory.change_actor",),
     )

@@ -15,12 +15,15 @@ from .actors import (
     coordinates_error,
     validate_siret,
 )
+from .corrections import CORRECTABLE_FIELDS, CorrectionProposal
 from .territories import EPCI, Commune, territory_key
 
 # Last: the page's routes import the views, which read the models above through their modules.
 from .pages import DirectoryPage  # isort: skip
 
 __all__ = [
+    "CORRECTABLE_FIELDS",
+    "CorrectionProposal",
     "DATA_INCLUSION_KINDS",
     "DISABILITY_KINDS",
     "EPCI",

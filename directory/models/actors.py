@@ -306,8 +306,15 @@ class Actor(index.Indexed, ClusterableModel):
         index.SearchField("description_en"),
         index.SearchField("networks"),
         index.SearchField("address"),
+        # The directory's filters, which the database backends check against these fields before
+        # they run the match on PostgreSQL (sector and territory filter on the actor's id).
+        index.FilterField("id"),
         index.FilterField("kind"),
         index.FilterField("published"),
+        index.FilterField("whole_departement"),
+        index.FilterField("offers_staff_provision"),
+        index.FilterField("offers_services"),
+        index.FilterField("offers_goods"),
     ]
 
     class Meta:

@@ -46,6 +46,10 @@ class DirectoryPage(RoutablePageMixin, Page):
     def points_view(self, request):
         return views.map_points(request, self)
 
+    @path("<slug:slug>/corriger/")
+    def correction_view(self, request, slug):
+        return views.propose_correction(request, self, slug)
+
     @path("<slug:slug>/")
     def actor_view(self, request, slug):
         return views.actor_detail(request, self, slug)

@@ -30,13 +30,14 @@ def outside_requests(page, site_url):
         ("directory-map", DIRECTORY + "?vue=carte&type=esat"),
         ("directory-facilitator", DIRECTORY + "facilitateur/?commune=34145"),
         ("directory-actor", DIRECTORY + "facilitateur-lunel-agglo/"),
+        ("directory-correction", DIRECTORY + "facilitateur-lunel-agglo/corriger/"),
         ("directory-en", "/en/directory/?type=facilitateur"),
     ],
 )
 def test_directory_pages_have_no_serious_violation(open_page, site_server, name, path, width):
     page = open_page(path)
     page.set_viewport_size(WIDTHS[width])
-    if "carte" in path or "facilitateur-" in path:
+    if name in ("directory-map", "directory-actor"):
         page.wait_for_selector("[data-outlines-ready]")
     violations = serious_violations(page)
     assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
@@ -91,8 +92,25 @@ def test_filter_then_map_then_click_a_commune(open_page, site_server):
     page.wait_for_selector("[data-points-ready]")
     assert int(canvas.get_attribute("data-points-ready")) == page.locator(".directory-item").count()
     assert page.locator(".leaflet-overlay-pane path").count() == 341
+    assert page.locator(".leaflet-tile-pane img").count() == 0
     save_screenshot(page, "directory-map-clusters")
     assert outside == []
+
+
+def test_a_tile_server_set_in_the_settings_lies_under_the_outlines(
+    open_page, site_server, settings
+):
+    # A "tile server" on the site itself: the same picture for every tile.
+    tiles = site_server.url + "/static/directory/vendor/leaflet/images/layers.png?tuile={z}-{x}-{y}"
+    settings.MAP_TILES_URL = tiles
+    settings.MAP_TILES_ATTRIBUTION = "Tuiles d'essai"
+    page = open_page(DIRECTORY + "?vue=carte&type=esat")
+    page.wait_for_selector("[data-points-ready]")
+    page.wait_for_selector(".leaflet-tile-pane img.leaflet-tile-loaded")
+    sources = page.locator(".leaflet-tile-pane img").evaluate_all("els => els.map(e => e.src)")
+    assert sources and all("layers.png?tuile=" in src for src in sources)
+    assert page.locator(".leaflet-overlay-pane path").count() == 341
+    assert "Tuiles d'essai" in page.locator(".directory-map figcaption").inner_text()
 
 
 def test_clicking_a_commune_on_the_map_opens_its_facilitator(open_page):
@@ -110,3 +128,23 @@ def test_clicking_a_commune_on_the_map_opens_its_facilitator(open_page):
     page.wait_for_url("**/facilitateur/?commune=34145")
     assert "Lunel" in page.locator("h1").inner_text()
     assert "Pays de Lunel" in page.locator(".directory-facilitators").inner_text()
+
+
+def test_proposing_a_correction_from_an_actor_page(open_page):
+    from directory.models import CorrectionProposal
+
+    page = open_page(DIRECTORY + "facilitateur-lunel-agglo/", viewport="phone")
+    page.get_by_role("link", name="Proposer une correction de cette fiche").click()
+    page.wait_for_url("**/facilitateur-lunel-agglo/corriger/")
+    page.get_by_label("Téléphone").fill("04 67 00 11 22")
+    page.get_by_label("Je fais partie de cette structure").check()
+    page.get_by_label("Votre adresse électronique").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+    assert "Cette adresse électronique n'est pas valide" in page.inner_text("body")
+    page.get_by_label("Votre adresse électronique").fill("camille@example.org")
+    page.get_by_role("button", name="Envoyer la proposition").click()
+    page.get_by_role("status").wait_for()
+    assert "votre proposition est envoyée" in page.get_by_role("status").inner_text()
+    proposal = CorrectionProposal.objects.get(actor__slug="facilitateur-lunel-agglo")
+    assert proposal.changes == {"phone": "04 67 00 11 22"} and proposal.from_actor
+    save_screenshot(page, "directory-correction-sent")

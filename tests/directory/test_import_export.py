@@ -6,10 +6,17 @@ import json
 from django.contrib.auth import get_user_model
 
 import pytest
+from data_inclusion.schema.v1 import Service
 
 from directory.factories import valid_siret
 from directory.importing import import_actors, parse
-from directory.interop import export_structures, parse_data_inclusion, structures_csv
+from directory.interop import (
+    export_services,
+    export_structures,
+    parse_data_inclusion,
+    services_csv,
+    structures_csv,
+)
 from directory.models import Actor
 
 HEADER = "nom;type;siret;code_insee;latitude;longitude;secteurs;prestations;territoire;verifie_le\n"
@@ -119,6 +126,38 @@ def test_data_inclusion_export_is_valid_and_round_trips(actors):
     assert Actor.objects.get(pk=actors["esat"].pk).epcis.count() == 1
 
 
+def test_data_inclusion_services_carry_the_territory_by_official_code_and_validate(actors):
+    structures, _refused = export_structures()
+    services, refused = export_services("https://example.org/annuaire/")
+    assert refused == []
+    # Facilitators serve buyers, not the inclusion offer; the unpublished GEIQ is left out.
+    by_name = {
+        next(s["nom"] for s in structures if s["id"] == service["structure_id"]): service
+        for service in services
+    }
+    assert set(by_name) == {"Bâtir Védas", "ESAT des Jardins de Lunel"}
+    esat, ei = by_name["ESAT des Jardins de Lunel"], by_name["Bâtir Védas"]
+    assert esat["zone_eligibilite"] == ["243400520"]  # Lunel Agglo, by SIREN
+    assert ei["zone_eligibilite"] == ["34270"]  # Saint-Jean-de-Védas, by INSEE code
+    assert esat["publics"] == ["personnes-en-situation-de-handicap"]
+    assert ei["type"] == "accompagnement" and ei["frais"] == "gratuit"
+    assert esat["lien_source"] == "https://example.org/annuaire/esat-des-jardins-de-lunel/"
+    # Read back by the package's own model, from the JSON as written.
+    for item in json.loads(json.dumps(services)):
+        Service.model_validate(item)
+    assert "zone_eligibilite" in services_csv(services).splitlines()[0]
+
+
+def test_a_service_of_the_whole_departement_is_eligible_in_34(actors):
+    from directory.factories import ActorFactory
+
+    ActorFactory(name="Mission locale de l'Hérault", kind="mission-locale", whole_departement=True)
+    services, _refused = export_services()
+    [mission] = [s for s in services if s["id"].endswith("--mission-locale")]
+    assert mission["zone_eligibilite"] == ["34"]
+    assert mission["publics"] == ["jeunes"]
+
+
 def test_a_structure_the_schema_refuses_is_reported_and_nothing_is_written(directory_page):
     data = json.dumps(
         [{"source": "x", "id": "x--1", "nom": "AB", "date_maj": "2026-01-01"}]
@@ -165,6 +204,15 @@ def test_the_admin_export_serves_data_inclusion_json(editor_client, actors):
     assert response.status_code == 200
     assert len(json.loads(response.content)) == 5
     assert editor_client.get("/admin/annuaire/export/xml/").status_code == 404
+
+
+def test_the_admin_export_serves_data_inclusion_services(editor_client, actors):
+    response = editor_client.get("/admin/annuaire/export/services/json/")
+    assert response.status_code == 200
+    assert 'filename="services-data-inclusion.json"' in response["Content-Disposition"]
+    assert len(json.loads(response.content)) == 2
+    response = editor_client.get("/admin/annuaire/export/services/csv/")
+    assert response.content.decode().startswith("source,structure_id,id,nom")
 
 
 def test_an_editor_cannot_delete_actors_but_a_moderator_can(directory_page):

@@ -94,6 +94,22 @@ def test_filters_combine_kind_sector_service_territory_and_reserved_contracts(cl
     assert names(response) == []
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"secteur": "espaces-verts"},
+        {"territoire": "34145"},
+        {"territoire": "243400520"},
+        {"prestation": "fabrication"},
+        {"marche": "l2113-12", "secteur": "espaces-verts", "territoire": "34145"},
+    ],
+)
+def test_words_combine_with_every_filter(client, actors, filters):
+    response = client.get(URL, {"q": "jardins", **filters})
+    assert response.status_code == 200
+    assert names(response) == ["ESAT des Jardins de Lunel"]
+
+
 def test_a_territory_filter_by_epci_includes_actors_serving_one_of_its_communes(client, actors):
     response = client.get(URL, {"territoire": "243400017", "type": "ei"})
     assert names(response) == ["Bâtir Védas"]

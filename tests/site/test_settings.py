@@ -97,6 +97,32 @@ def test_production_refuses_a_short_secret_key(production_env):
     assert "SECRET_KEY" in result.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.parametrize(
+    ("url", "attribution"),
+    [
+        ("http://tuiles.example.org/{z}/{x}/{y}.png", "© Exemple"),
+        ("https://tuiles.example.org/tuile.png", "© Exemple"),
+        ("https://tuiles.example.org/{z}/{x}/{y}.png", ""),
+    ],
+)
+def test_production_refuses_a_tile_server_not_https_or_without_attribution(
+    production_env, url, attribution
+):
+    production_env.update(MAP_TILES_URL=url, MAP_TILES_ATTRIBUTION=attribution)
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode != 0
+    assert "MAP_TILES_URL" in result.stderr.strip().splitlines()[-1]
+
+
+def test_production_starts_with_a_tile_server_and_its_attribution(production_env):
+    production_env.update(
+        MAP_TILES_URL="https://tuiles.example.org/{z}/{x}/{y}.png",
+        MAP_TILES_ATTRIBUTION="© Exemple",
+    )
+    result = run(["-c", "import config.settings.production"], production_env)
+    assert result.returncode == 0, result.stderr
+
+
 def test_production_refuses_the_console_email_backend(production_env):
     del production_env["EMAIL_PROVIDER"]
     result = run(["-c", "import config.settings.production"], production_env)

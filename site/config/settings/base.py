@@ -457,3 +457,12 @@ LOGGING = {
 # address and window.
 EVENTS_REGISTRATION_RETENTION_MONTHS = int(env("EVENTS_REGISTRATION_RETENTION_MONTHS", "12"))
 EVENTS_RATE_LIMIT = env("EVENTS_RATE_LIMIT", "5/10m")
+
+# Directory (directory/): the map draws the shipped commune outlines and asks no other server, unless
+# MAP_TILES_URL names a tile server ("https://tiles.example.org/{z}/{x}/{y}.png"), drawn under the
+# outlines with MAP_TILES_ATTRIBUTION; the CSP then allows that server for images, on the map pages
+# only. Correction proposals: posts per address and window, and days a pending one is kept.
+MAP_TILES_URL = env("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "")
+DIRECTORY_CORRECTION_RATE_LIMIT = env("DIRECTORY_CORRECTION_RATE_LIMIT", "5/10m")
+DIRECTORY_CORRECTION_RETENTION_DAYS = int(env("DIRECTORY_CORRECTION_RETENTION_DAYS", "90"))

@@ -64,3 +64,14 @@ for provider in NEWSLETTER_WEBHOOK_PROVIDERS:
             + " ou ".join(missing_credentials)
             + " (ou NEWSLETTER_WEBHOOKS=false)."
         )
+
+# A tile server is an outside server every map visitor's browser asks: https only, with its attribution.
+if env("MAP_TILES_URL") and not (
+    env("MAP_TILES_URL").startswith("https://")
+    and all(part in env("MAP_TILES_URL") for part in ("{z}", "{x}", "{y}"))
+    and env("MAP_TILES_ATTRIBUTION")
+):
+    raise ImproperlyConfigured(
+        "MAP_TILES_URL doit être une adresse https:// contenant {z}, {x} et {y}, "
+        "et MAP_TILES_ATTRIBUTION doit citer la source du fond de carte."
+    )

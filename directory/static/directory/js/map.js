@@ -1,5 +1,6 @@
 /* The directory's maps, drawn by Leaflet (served by the site itself) on a base layer of the Hérault's
-   commune outlines: no tile server. The directory map clusters the actors of the current search
+   commune outlines: no tile server, unless the site names one (MAP_TILES_URL, in data-tiles-url), whose
+   tiles then lie under the see-through outlines. The directory map clusters the actors of the current search
    and opens a commune's facilitator when the commune is clicked; an actor's page shows its place.
    Everything on the map is also in the page's text (the list, the contact details). */
 (function () {
@@ -10,6 +11,20 @@
     }
     var OUTLINE = { color: "#5b6b82", weight: 0.6, fillColor: "#eef2f7", fillOpacity: 1 };
     var HOVER = { color: "#1f3a68", weight: 2, fillColor: "#d6e0ee" };
+    // Over a tile layer the outlines let the tiles show through.
+    var OVER_TILES = { fillOpacity: 0.15 };
+
+    function outlineStyle(element) {
+        return element.getAttribute("data-tiles-url") ? L.extend({}, OUTLINE, OVER_TILES) : OUTLINE;
+    }
+
+    function addTiles(map, element) {
+        // Its attribution is in the figure's caption, as text.
+        var url = element.getAttribute("data-tiles-url");
+        if (url) {
+            L.tileLayer(url, { maxZoom: 19 }).addTo(map);
+        }
+    }
 
     function baseMap(element) {
         return L.map(element, {
@@ -31,11 +46,13 @@
 
     function directoryMap(element) {
         var map = baseMap(element);
+        var style = outlineStyle(element);
         var facilitatorUrl = element.getAttribute("data-facilitator-url");
         var communeLabel = element.getAttribute("data-commune-label");
+        addTiles(map, element);
         getJSON(element.getAttribute("data-outlines-url")).then(function (outlines) {
             var layer = L.geoJSON(outlines, {
-                style: function () { return OUTLINE; },
+                style: function () { return style; },
                 onEachFeature: function (feature, shape) {
                     var name = feature.properties.nom;
                     shape.bindTooltip(name, { sticky: true });
@@ -84,9 +101,11 @@
             boxZoom: false,
             touchZoom: false
         });
+        var style = outlineStyle(element);
+        addTiles(map, element);
         var point = [parseFloat(element.getAttribute("data-lat")), parseFloat(element.getAttribute("data-lon"))];
         getJSON(element.getAttribute("data-outlines-url")).then(function (outlines) {
-            L.geoJSON(outlines, { style: function () { return OUTLINE; }, interactive: false }).addTo(map);
+            L.geoJSON(outlines, { style: function () { return style; }, interactive: false }).addTo(map);
             L.marker(point, { keyboard: false, interactive: false }).addTo(map);
             map.setView(point, 11);
             element.setAttribute("data-outlines-ready", "true");
