@@ -9,11 +9,17 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from core.digest import register_digest_source
+        from core.sections import register_home_section, register_main_menu_entry
         from core.sitemaps import register_sitemap
 
+        from .home import facilitator_lookup
         from .sitemaps import ActorSitemap, latest_verified_actors
 
         register_digest_source(
             "directory", _("Acteurs de l'annuaire vérifiés récemment"), latest_verified_actors
         )
         register_sitemap("directory-actors", ActorSitemap)
+        register_home_section(
+            "directory", "directory/includes/home_section.html", facilitator_lookup, order=10
+        )
+        register_main_menu_entry("directory", after="agenda")

@@ -26,3 +26,28 @@ def test_the_digest_block_renders_the_directory_entries_on_the_web(actors, local
         "newsletter/blocks/digest.html", {"value": {"title": "Annuaire"}, "items": items}
     )
     assert f'href="{items[0].url}"' in html
+
+
+def test_the_home_page_asks_for_the_commune_and_sends_to_the_facilitator(client, actors):
+    """The home page shows "Qui peut m'aider ?" through core.sections (home/ does not know the
+    directory); its form leads to the facilitator of the commune typed."""
+    import html
+
+    page = html.unescape(client.get("/").content.decode())
+    assert "Qui peut m'aider ?" in page
+    assert 'action="/annuaire/facilitateur/"' in page and 'name="commune"' in page
+    assert 'href="/annuaire/"' in page
+    answer = client.get("/annuaire/facilitateur/", {"commune": "Lunel"})
+    assert answer.status_code == 200
+
+
+def test_the_home_page_without_a_directory_shows_no_directory_section(client, home_page):
+    assert "home-directory-title" not in client.get("/").content.decode()
+
+
+def test_the_demo_main_menu_takes_the_directory_after_the_agenda():
+    from core.sections import main_menu_keys
+
+    keys = ["mission", "resources", "contact"]
+    menu = main_menu_keys(keys, {"agenda": object(), "directory": object()})
+    assert menu.index("directory") == menu.index("agenda") + 1
