@@ -6,10 +6,9 @@ from base64 import b32encode
 from django.conf import settings
 from django.db import transaction
 
+import segno
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-import segno
 
 RECOVERY_CODE_COUNT = 10
 
