@@ -50,9 +50,9 @@ class TwoFactorView(View):
         context = {"next": self.next_url(), **context}
         return TemplateResponse(self.request, template, context)
 
-    def show_recovery_codes(self, codes: list[str]):
+    def show_recovery_codes(self, codes: list[str], enrolled: bool = False):
         """The recovery codes, on this one response only: they are not kept in clear anywhere."""
-        return self.render(self.recovery_codes_template, {"codes": codes})
+        return self.render(self.recovery_codes_template, {"codes": codes, "enrolled": enrolled})
 
 
 class VerifyView(TwoFactorView):
@@ -128,8 +128,7 @@ class EnrolView(TwoFactorView):
             return self.render(self.template_name, self.context(device, form))
         codes = devices.confirm_enrolment(form.device)
         django_otp.login(request, form.device)
-        messages.success(request, _("La double authentification est activée pour votre compte."))
-        return self.show_recovery_codes(codes)
+        return self.show_recovery_codes(codes, enrolled=True)
 
 
 class ManageView(TwoFactorView):

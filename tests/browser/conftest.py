@@ -113,3 +113,26 @@ def save_screenshot(page, name):
     path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def pass_two_factor(page, username):
+    """On the verification page after the password, type the code of `username`'s application
+    (created confirmed for the test if missing), as the person would: moderators and superusers
+    must give one (core.twofactor). The code's replay guard is reset so that several sign-ins of
+    one test, within one 30 s period, each get in."""
+    from django.contrib.auth import get_user_model
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    page.wait_for_url("**/admin/2fa/verifier/**")
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.fill("#id_code", f"{totp.token():06d}")
+    page.get_by_role("button", name="Vérifier").click()
+    page.wait_for_load_state()

@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 import pytest
 
+from tests.browser.conftest import pass_two_factor
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "mot-de-passe-du-test-csp-0123"
@@ -29,6 +31,7 @@ def admin_page(browser, site_server, db):
     page.fill("input[name=username]", "csp-admin")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    pass_two_factor(page, "csp-admin")
     page.wait_for_url("**/admin/")
     yield page
     context.close()
@@ -52,6 +55,7 @@ def test_everyday_admin_pages_load_without_a_csp_violation(admin_page):
         "/admin/documents/",
         "/admin/snippets/",
         "/admin/users/",
+        "/admin/2fa/",
         "/django-admin/",
     ]
     for path in paths:

@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from newsletter.models import CampaignSend, NewsletterPage
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import pass_two_factor, save_screenshot
 from tests.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ def log_in(open_page, username, viewport="desktop"):
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_load_state()
+    pass_two_factor(page, username)
     return page
 
 

@@ -8,11 +8,10 @@ from urllib.parse import quote
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-import pytest
 
 from core.permissions import EDITORS, MODERATORS, configure_editor_groups
 
