@@ -6,10 +6,9 @@ serious accessibility violation (axe), at 375 and 1366 px."""
 import base64
 import json
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django_otp.oath import TOTP
-
-import pytest
 
 from tests.browser.conftest import save_screenshot
 from tests.conftest import DEMO_PASSWORD
