@@ -2,6 +2,7 @@
 code, verification after the password, recovery codes that work once, throttled guesses, and the
 requirement for moderators (and superusers) while editors are only offered it."""
 
+import io
 import re
 from urllib.parse import quote
 
@@ -237,3 +238,16 @@ def test_an_unverified_session_cannot_reach_the_enrolment_of_an_enrolled_account
 def test_the_account_page_links_to_two_factor_authentication(client, member_of, verified_login):
     verified_login(client, member_of(EDITORS))
     assert MANAGE in client.get(reverse("wagtailadmin_account")).content.decode()
+
+
+def test_the_command_removes_a_lost_device_so_the_person_enrols_again(client, member_of):
+    from django.core.management import call_command
+
+    user = member_of(MODERATORS)
+    TOTPDevice.objects.create(user=user, name="Téléphone perdu", confirmed=True)
+    out = io.StringIO()
+    call_command("remove_two_factor", user.username, stdout=out)
+    assert "Double authentification retirée" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    client.force_login(user)
+    assert client.get("/admin/")["Location"].startswith(ENROL)
