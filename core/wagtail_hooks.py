@@ -24,7 +24,7 @@ def two_factor_account_item(request):
         "url": reverse("twofactor_manage"),
         "label": _("Double authentification"),
         "help_text": _(
-            "Un code de votre téléphone en plus du mot de passe : activez-la, renouvelez vos "
+            "Un code de votre téléphone en plus du mot de passe : activez-la, renouvelez vos "
             "codes de secours ou changez d'application."
         ),
     }

@@ -28,8 +28,8 @@ def _throttled_error(device: Device) -> forms.ValidationError | None:
     seconds = max(1, int((data["locked_until"] - timezone.now()).total_seconds()) + 1)
     return forms.ValidationError(
         ngettext(
-            "Trop de codes erronés : attendez %(seconds)d seconde avant de réessayer.",
-            "Trop de codes erronés : attendez %(seconds)d secondes avant de réessayer.",
+            "Trop de codes erronés : attendez %(seconds)d seconde avant de réessayer.",
+            "Trop de codes erronés : attendez %(seconds)d secondes avant de réessayer.",
             seconds,
         )
         % {"seconds": seconds},
@@ -110,7 +110,7 @@ class EnrolForm(forms.Form):
         if confirmed is None:
             raise forms.ValidationError(
                 gettext_lazy(
-                    "Ce code ne correspond pas : vérifiez l'heure de votre téléphone et "
+                    "Ce code ne correspond pas : vérifiez l'heure de votre téléphone et "
                     "saisissez le code affiché maintenant."
                 ),
                 code="invalid",

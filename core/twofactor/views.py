@@ -84,9 +84,9 @@ class VerifyView(TwoFactorView):
             messages.warning(
                 request,
                 ngettext(
-                    "Code de secours accepté : il vous en reste %(count)d. Pensez à en générer "
+                    "Code de secours accepté : il vous en reste %(count)d. Pensez à en générer "
                     "de nouveaux.",
-                    "Code de secours accepté : il vous en reste %(count)d. Pensez à en générer "
+                    "Code de secours accepté : il vous en reste %(count)d. Pensez à en générer "
                     "de nouveaux.",
                     left,
                 )
@@ -174,7 +174,7 @@ class ManageView(TwoFactorView):
                 request,
                 _(
                     "Votre application a été retirée. La double authentification est "
-                    "obligatoire pour votre compte : configurez-en une nouvelle."
+                    "obligatoire pour votre compte : configurez-en une nouvelle."
                 ),
             )
             return redirect(self.enrol_url_name)

@@ -144,7 +144,7 @@ def test_code_attempts_are_throttled(client, editor_with_device, settings):
     client.post(VERIFY, {"code": "000000" if code(device) != "000000" else "111111"})
     # Even the right code waits until the delay after a wrong one has passed.
     response = client.post(VERIFY, {"code": code(device)})
-    assert "Trop de codes erronés : attendez" in response.content.decode()
+    assert "Trop de codes erronés\u00a0: attendez" in response.content.decode()
     assert client.get("/admin/")["Location"].startswith(VERIFY)
     device.refresh_from_db()
     assert device.throttling_failure_count == 1

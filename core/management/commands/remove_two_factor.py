@@ -20,9 +20,9 @@ class Command(BaseCommand):
         try:
             user = User.objects.get(**{User.USERNAME_FIELD: username})
         except User.DoesNotExist as error:
-            raise CommandError(f"Aucun compte « {username} ».") from error
+            raise CommandError(f"Aucun compte « {username} ».") from error
         remove_two_factor(user)
         self.stdout.write(
-            f"Double authentification retirée pour « {username} » : à la prochaine connexion, "
+            f"Double authentification retirée pour « {username} » : à la prochaine connexion, "
             "le compte configurera une nouvelle application."
         )
