@@ -115,11 +115,11 @@ def save_screenshot(page, name):
     return path
 
 
-def pass_two_factor(page, username):
-    """On the verification page after the password, type the code of `username`'s application
-    (created confirmed for the test if missing), as the person would: moderators and superusers
-    must give one (core.twofactor). The code's replay guard is reset so that several sign-ins of
-    one test, within one 30 s period, each get in."""
+def sign_in_to_admin(page, username, password):
+    """Sign in to the admin through its forms, as the person would: the password, then the code of
+    `username`'s authenticator application (created confirmed for the test if missing), which
+    moderators and superusers must give (core.twofactor). The code's replay guard is reset so that
+    several sign-ins of one test, within one 30 s period, each get in."""
     from django.contrib.auth import get_user_model
 
     from django_otp.oath import TOTP
@@ -131,6 +131,10 @@ def pass_two_factor(page, username):
         device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
     device.last_t = -1
     device.save(update_fields=["last_t"])
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
     page.wait_for_url("**/admin/2fa/verifier/**")
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     page.fill("#id_code", f"{totp.token():06d}")

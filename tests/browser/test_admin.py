@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 import pytest
 
-from tests.browser.conftest import pass_two_factor
+from tests.browser.conftest import sign_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,7 @@ def admin_page(browser, site_server, db):
         ),
     )
     page.on("pageerror", lambda error: page.violations.append(str(error)))
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", "csp-admin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    pass_two_factor(page, "csp-admin")
+    sign_in_to_admin(page, "csp-admin", PASSWORD)
     page.wait_for_url("**/admin/")
     yield page
     context.close()

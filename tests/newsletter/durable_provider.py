@@ -30,10 +30,16 @@ def record(recipients_and_ids):
         json.dumps({"to": to, "message_id": message_id, "call": call}) + "\n"
         for to, message_id in recipients_and_ids
     )
-    with open(os.environ["NEWSLETTER_TEST_OUTBOX"], "a", encoding="utf-8") as outbox:
-        outbox.write(lines)
-        outbox.flush()
-        os.fsync(outbox.fileno())
+    # One write() to a file opened for appending: a worker killed now leaves the whole record or
+    # none of it, never half a line under the next worker's.
+    descriptor = os.open(
+        os.environ["NEWSLETTER_TEST_OUTBOX"], os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    )
+    try:
+        os.write(descriptor, lines.encode("utf-8"))
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 class EmailBackend(AnymailTestBackend):
