@@ -78,6 +78,8 @@ class VerifyView(TwoFactorView):
         form = VerifyForm(request.POST, user=request.user)
         if not form.is_valid():
             return self.render(self.template_name, {"form": form})
+        # A new session key for the verified session, as at a password sign-in.
+        request.session.cycle_key()
         django_otp.login(request, form.device)
         if form.used_recovery_code:
             left = form.device.token_set.count()
