@@ -7,8 +7,8 @@ the worker that called them loses no record):
 - `OneByOneBackend`: a plain Django backend, like SMTP or the file backend, so the one-message-per-
   recipient path.
 
-Each line names the recipient, the Message-ID and the provider call it came in, so the test counts
-copies per recipient and tells re-sent batches apart."""
+Each line names the recipient, the Message-ID, the provider call it came in and the worker process
+that made it, so the test counts copies per recipient and knows which workers were sending."""
 
 import json
 import os
@@ -27,7 +27,7 @@ def record(recipients_and_ids):
     time.sleep(float(os.environ.get("NEWSLETTER_TEST_PROVIDER_DELAY", "0")))
     call = uuid.uuid4().hex
     lines = "".join(
-        json.dumps({"to": to, "message_id": message_id, "call": call}) + "\n"
+        json.dumps({"to": to, "message_id": message_id, "call": call, "pid": os.getpid()}) + "\n"
         for to, message_id in recipients_and_ids
     )
     # One write() to a file opened for appending: a worker killed now leaves the whole record or

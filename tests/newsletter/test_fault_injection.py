@@ -37,7 +37,9 @@ BATCH_SIZE = 10
 KILLS = 4
 # The provider's answer takes this long (seconds): per call on the batch path, per message on the
 # other, so that a kill lands inside a call as often as between two.
-PROVIDER_DELAY = {"batch": "0.1", "one_by_one": "0.01"}
+PROVIDER_DELAY = {"batch": "0.1", "one_by_one": "0.03"}
+# Kills land within this many seconds after both workers started handing over: inside a batch.
+KILL_WINDOW = 0.5
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
@@ -150,30 +152,31 @@ def fresh_database(tmp_path_factory):
 
 
 def kill_workers_mid_send(runner, send_id, env, outbox, rng):
-    """Start two workers, wait until they hand messages over, kill both at a random moment; again,
-    until KILLS workers died mid-send or every recipient has had a message. Returns the kills."""
+    """Start two workers, wait until both hand messages over, kill both at a random moment inside
+    a batch; again, until KILLS workers died mid-send or every recipient has had a message. Returns
+    the kills of workers that had handed something over (one that never did cannot have left a
+    message unrecorded)."""
     kills = 0
     deadline = time.monotonic() + 120
     while kills < KILLS and time.monotonic() < deadline:
         before = len(outbox_lines(outbox))
         workers = [start_worker(runner, send_id, env) for _ in range(2)]
+        pids = {worker.pid for worker in workers}
         # db_worker waits for the resumption queued at the dead workers' lease expiry.
         started = time.monotonic()
-        while (
-            len(outbox_lines(outbox)) == before
-            and any(w.poll() is None for w in workers)
-            and time.monotonic() - started < 30
-        ):
+        while time.monotonic() - started < 30 and any(w.poll() is None for w in workers):
+            if pids <= {line["pid"] for line in outbox_lines(outbox)[before:]}:
+                break
             time.sleep(0.02)
-        sending = len(outbox_lines(outbox)) > before
-        if sending:
-            time.sleep(rng.uniform(0, 0.25))
+        time.sleep(rng.uniform(0, KILL_WINDOW))
+        killed = set()
         for worker in workers:
             if worker.poll() is None:
                 worker.send_signal(signal.SIGKILL)
-                # A worker killed before it sent anything cannot have left a message unrecorded.
-                kills += sending
+                killed.add(worker.pid)
             worker.communicate(timeout=30)
+        sending = {line["pid"] for line in outbox_lines(outbox)[before:]} & pids
+        kills += len(sending & killed)
         if not sending or len({line["to"] for line in outbox_lines(outbox)}) == SUBSCRIBERS:
             break
     return kills
