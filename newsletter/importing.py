@@ -27,6 +27,7 @@ from .models import (
     Subscriber,
     Suppression,
     email_hash,
+    legacy_email_hash,
     normalise_email,
 )
 
@@ -168,7 +169,8 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
             message = _("Déjà abonné.") if address in existing else _("Déjà présent plus haut.")
             report.rows.append(RowReport(line, address, "duplicate", message))
             continue
-        if email_hash(address) in suppressed:
+        # Rows older than the keyed hashes still hold the bare one (Suppression's docstring).
+        if email_hash(address) in suppressed or legacy_email_hash(address) in suppressed:
             report.rows.append(
                 RowReport(
                     line,

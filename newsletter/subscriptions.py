@@ -159,11 +159,14 @@ def list_unsubscribe_headers(subscriber):
 def is_suppressed(address):
     """True when no campaign or alert may be sent to this address (hard bounce, complaint,
     erasure, or an editor's decision)."""
-    return Suppression.objects.filter(email_hash=email_hash(address)).exists()
+    return bool(Suppression.objects.suppressed([address]))
 
 
 def suppress(address, reason):
-    Suppression.objects.get_or_create(email_hash=email_hash(address), defaults={"reason": reason})
+    if not Suppression.objects.suppressed([address]):
+        Suppression.objects.get_or_create(
+            email_hash=email_hash(address), defaults={"reason": reason}
+        )
 
 
 # --- Subscribing ------------------------------------------------------------------------------------
@@ -238,9 +241,11 @@ def check_confirmable(consent):
     request replaced it) or the address was suppressed after the consent was asked for."""
     if consent.withdrawn_at:
         raise OutdatedConfirmation
-    if Suppression.objects.filter(
-        email_hash=email_hash(consent.subscriber.email), created_at__gt=consent.given_at
-    ).exists():
+    if (
+        Suppression.objects.for_address(consent.subscriber.email)
+        .filter(created_at__gt=consent.given_at)
+        .exists()
+    ):
         raise OutdatedConfirmation
 
 
@@ -268,7 +273,7 @@ def confirm(token):
         apply_details(subscriber, consent.details)
         subscriber.confirmed_at = subscriber.confirmed_at or now
         subscriber.save()
-        Suppression.objects.filter(email_hash=email_hash(subscriber.email)).delete()
+        Suppression.objects.for_address(subscriber.email).delete()
     return consent
 
 

@@ -93,6 +93,34 @@ def _clear_cache():
 
 
 @pytest.fixture
+def verified_login(db):
+    """verified_login(client, user) -> the user's TOTP device: `client` signed in as `user` with
+    two-factor authentication done, as after the verification page (core.twofactor). For the
+    moderators and superusers, who must use it: the admins refuse their unverified sessions."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def log_in(client, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return device
+
+    return log_in
+
+
+@pytest.fixture
+def admin_client(client, admin_user, verified_login):
+    """pytest-django's superuser client, with two-factor authentication done (see verified_login)."""
+    verified_login(client, admin_user)
+    return client
+
+
+@pytest.fixture
 def locales(db):
     fr, _ = Locale.objects.get_or_create(language_code="fr")
     en, _ = Locale.objects.get_or_create(language_code="en")

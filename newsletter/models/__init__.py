@@ -13,6 +13,7 @@ from .subscribers import (
     Suppression,
     SuppressionReason,
     email_hash,
+    legacy_email_hash,
     normalise_email,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "Suppression",
     "SuppressionReason",
     "email_hash",
+    "legacy_email_hash",
     "normalise_email",
 ]

@@ -39,6 +39,13 @@ def email_hash(address):
     ).hexdigest()
 
 
+def legacy_email_hash(address):
+    """The bare SHA-256 the suppression list kept before its hashes were keyed (migration 0004).
+    The rows of people erased before then keep it: their address is gone, so nothing can re-key
+    them until the address is seen again (`SuppressionQuerySet.suppressed`)."""
+    return hashlib.sha256(normalise_email(address).encode("utf-8")).hexdigest()
+
+
 class Purpose(models.TextChoices):
     """Why an address receives email. Another app that sends its own kind of email (the resource
     hub's search alerts) records consents under its own purpose; ALERT is reserved for it."""
@@ -202,13 +209,52 @@ class SuppressionReason(models.TextChoices):
     MANUAL = "manual", _("Ajouté par un rédacteur")
 
 
+class SuppressionQuerySet(models.QuerySet):
+    LOOKUP_CHUNK = 5000
+
+    def for_address(self, address):
+        """The rows that suppress `address`, under its keyed hash or its old bare one."""
+        return self.filter(email_hash__in=[email_hash(address), legacy_email_hash(address)])
+
+    def suppressed(self, addresses):
+        """The normalised addresses among `addresses` that are suppressed. A row found under the old
+        bare hash is re-keyed on the spot, now that its address is known again (or dropped when
+        the keyed row exists too), so the old hashes disappear as their addresses come back."""
+        by_hash, keyed_of = {}, {}
+        for address in {normalise_email(a) for a in addresses}:
+            keyed, legacy = email_hash(address), legacy_email_hash(address)
+            by_hash[keyed] = by_hash[legacy] = address
+            keyed_of[legacy] = keyed
+        hashes, found, legacy_found = list(by_hash), set(), []
+        for start in range(0, len(hashes), self.LOOKUP_CHUNK):
+            chunk = hashes[start : start + self.LOOKUP_CHUNK]
+            for found_hash in self.filter(email_hash__in=chunk).values_list(
+                "email_hash", flat=True
+            ):
+                found.add(by_hash[found_hash])
+                if found_hash in keyed_of:
+                    legacy_found.append(found_hash)
+        for legacy in legacy_found:
+            self.rekey(legacy, keyed_of[legacy])
+        return found
+
+    def rekey(self, legacy, keyed):
+        if self.filter(email_hash=keyed).exists():
+            self.filter(email_hash=legacy).delete()
+        else:
+            self.filter(email_hash=legacy).update(email_hash=keyed)
+
+
 class Suppression(models.Model):
     """An address that no campaign may reach. Only its keyed hash (`email_hash`) is kept, so an erased
-    person's address is not stored in clear yet stays suppressed."""
+    person's address is not stored in clear yet stays suppressed. Rows older than the keying may
+    still hold a bare SHA-256: every lookup goes through `SuppressionQuerySet`, which matches both."""
 
     email_hash = models.CharField(max_length=64, unique=True)
     reason = models.CharField(_("Motif"), max_length=20, choices=SuppressionReason.choices)
     created_at = models.DateTimeField(_("Depuis le"), default=timezone.now)
+
+    objects = SuppressionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,7 +8,7 @@ from django.utils import translation
 from anymail.backends.base import AnymailBaseBackend
 
 from .. import subscriptions
-from ..models import Delivery, Purpose, Suppression, email_hash
+from ..models import Delivery, Purpose, Suppression, normalise_email
 from .ledger import save_outcomes
 from .merge_data import deliver_with_merge_data
 from .one_by_one import deliver_one_by_one
@@ -27,11 +27,9 @@ def still_allowed(batch):
         .filter(pk__in=subscriber_ids)
         .values_list("pk", flat=True)
     )
-    hashes = {email_hash(d.subscriber.email): d for d in batch if d.subscriber_id in subscribed}
-    suppressed = set(
-        Suppression.objects.filter(email_hash__in=list(hashes)).values_list("email_hash", flat=True)
-    )
-    return [d for h, d in hashes.items() if h not in suppressed]
+    reachable = [d for d in batch if d.subscriber_id in subscribed]
+    suppressed = Suppression.objects.suppressed(d.subscriber.email for d in reachable)
+    return [d for d in reachable if normalise_email(d.subscriber.email) not in suppressed]
 
 
 def deliver_batch(send, token, batch):

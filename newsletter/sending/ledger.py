@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import subscriptions
-from ..models import AudienceKey, CampaignSend, Delivery, Purpose, Suppression, email_hash
+from ..models import AudienceKey, CampaignSend, Delivery, Purpose, Suppression, normalise_email
 from ..rendering import render_campaign
 
 CREATE_CHUNK = 2000
@@ -48,13 +48,8 @@ def start_send(send_id):
 def _create_deliveries(send, rows):
     if not rows:
         return
-    hashes = {email_hash(email): pk for pk, email in rows}
-    suppressed = {
-        hashes[h]
-        for h in Suppression.objects.filter(email_hash__in=list(hashes)).values_list(
-            "email_hash", flat=True
-        )
-    }
+    blocked = Suppression.objects.suppressed(email for _, email in rows)
+    suppressed = {pk for pk, email in rows if normalise_email(email) in blocked}
     Delivery.objects.bulk_create(
         [
             Delivery(

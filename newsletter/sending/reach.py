@@ -5,9 +5,7 @@ suppressed addresses, which the ledger would record as excluded)."""
 from dataclasses import dataclass, field
 
 from .. import subscriptions
-from ..models import AudienceKey, Purpose, Suppression, email_hash
-
-HASH_CHUNK = 5000
+from ..models import AudienceKey, Purpose, Suppression, normalise_email
 
 
 @dataclass
@@ -49,12 +47,6 @@ def current_reach() -> Reach:
             ids.add(audience_id)
         if key == AudienceKey.ALL_NEWS:
             reach.all_news.add(pk)
-    by_hash = {email_hash(email): pk for pk, email in emails.items()}
-    hashes = list(by_hash)
-    for start in range(0, len(hashes), HASH_CHUNK):
-        chunk = hashes[start : start + HASH_CHUNK]
-        for found in Suppression.objects.filter(email_hash__in=chunk).values_list(
-            "email_hash", flat=True
-        ):
-            reach.suppressed.add(by_hash[found])
+    blocked = Suppression.objects.suppressed(emails.values())
+    reach.suppressed.update(pk for pk, email in emails.items() if normalise_email(email) in blocked)
     return reach

@@ -113,3 +113,30 @@ def save_screenshot(page, name):
     path = SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in_to_admin(page, username, password):
+    """Sign in to the admin through its forms, as the person would: the password, then the code of
+    `username`'s authenticator application (created confirmed for the test if missing), which
+    moderators and superusers must give (core.twofactor). The code's replay guard is reset so that
+    several sign-ins of one test, within one 30 s period, each get in."""
+    from django.contrib.auth import get_user_model
+
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username=username)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/2fa/verifier/**")
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.fill("#id_code", f"{totp.token():06d}")
+    page.get_by_role("button", name="Vérifier").click()
+    page.wait_for_load_state()

@@ -7,6 +7,8 @@ from wagtail.models import Page
 
 import pytest
 
+from tests.browser.conftest import sign_in_to_admin
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "mot-de-passe-du-test-csp-0123"
@@ -25,10 +27,7 @@ def admin_page(browser, site_server, db):
         ),
     )
     page.on("pageerror", lambda error: page.violations.append(str(error)))
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", "csp-admin")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in_to_admin(page, "csp-admin", PASSWORD)
     page.wait_for_url("**/admin/")
     yield page
     context.close()
@@ -52,6 +51,7 @@ def test_everyday_admin_pages_load_without_a_csp_violation(admin_page):
         "/admin/documents/",
         "/admin/snippets/",
         "/admin/users/",
+        "/admin/2fa/",
         "/django-admin/",
     ]
     for path in paths:

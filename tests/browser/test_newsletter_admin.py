@@ -8,7 +8,7 @@ from django.utils import timezone
 import pytest
 
 from newsletter.models import CampaignSend, NewsletterPage
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import save_screenshot, sign_in_to_admin
 from tests.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -16,10 +16,7 @@ pytestmark = pytest.mark.browser
 
 def log_in(open_page, username, viewport="desktop"):
     page = open_page("/admin/login/", viewport)
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    sign_in_to_admin(page, username, DEMO_PASSWORD)
     return page
 
 

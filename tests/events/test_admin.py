@@ -40,8 +40,10 @@ def registrations(meeting):
 
 
 @pytest.mark.django_db
-def test_moderators_list_and_export_the_registrations(client, user_in, registrations, meeting):
-    client.force_login(user_in(MODERATORS))
+def test_moderators_list_and_export_the_registrations(
+    client, user_in, registrations, meeting, verified_login
+):
+    verified_login(client, user_in(MODERATORS))
     page = client.get(LIST, {"event": meeting.pk})
     assert page.status_code == 200
     assert "camille@example.org" in page.content.decode()

@@ -141,7 +141,7 @@ def test_editor_submission_starts_the_moderation_workflow(client, editor, conten
 
 
 def test_moderator_approval_in_the_admin_publishes_the_page(
-    client, editor, moderator, content_page
+    client, editor, moderator, content_page, verified_login
 ):
     client.force_login(editor)
     client.post(
@@ -149,7 +149,7 @@ def test_moderator_approval_in_the_admin_publishes_the_page(
         edit_form_data(content_page, "action-submit", title="Titre relu"),
     )
     task_state = WorkflowState.objects.get(object_id=str(content_page.pk)).current_task_state
-    client.force_login(moderator)
+    verified_login(client, moderator)
     response = client.post(
         reverse(
             "wagtailadmin_pages:workflow_action", args=[content_page.pk, "approve", task_state.pk]
@@ -212,8 +212,8 @@ def test_editor_cannot_change_the_site_settings(client, editor):
     assert ContactSettings.load().organisation != "Piratée"
 
 
-def test_moderator_can_open_the_site_settings(client, moderator):
-    client.force_login(moderator)
+def test_moderator_can_open_the_site_settings(client, moderator, verified_login):
+    verified_login(client, moderator)
     response = client.get(contact_settings_url(), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain == [] or "contactsettings" in response.redirect_chain[-1][0]

@@ -1,5 +1,6 @@
 """Run by `manage.py shell` in the fault-injection test: a newsletter issue, N confirmed subscribers
-and a send due now; prints the send's id."""
+and a send due now, queued for `db_worker` when the tasks backend is the database's; prints the
+send's id."""
 
 import os
 
@@ -44,4 +45,8 @@ Through.objects.bulk_create(
 )
 send = CampaignSend.objects.create(page=issue, scheduled_at=now)
 send.audiences.set([audiences["buyers"]])
+if os.environ.get("FAULT_TASKS") == "database":
+    from newsletter.tasks import enqueue_send
+
+    enqueue_send(send.pk)
 print(f"SEND_ID={send.pk}")

@@ -120,3 +120,31 @@ def test_erasure_still_suppresses_the_address(audiences):
     assert not Subscriber.objects.exists()
     assert subscriptions.is_suppressed(ADDRESS)
     assert ADDRESS not in str(list(Suppression.objects.values()))
+
+
+def test_a_row_left_with_the_old_bare_hash_still_suppresses_and_is_rekeyed_on_sight():
+    # Erased before the hashes were keyed: only the bare SHA-256 is left, and no address to re-key.
+    Suppression.objects.create(
+        email_hash=hashlib.sha256(ADDRESS.encode()).hexdigest(), reason="erased"
+    )
+    assert subscriptions.is_suppressed(" Effacer@Example.org ")
+    assert list(Suppression.objects.values_list("email_hash", flat=True)) == [email_hash(ADDRESS)]
+    assert subscriptions.is_suppressed(ADDRESS)
+
+
+def test_the_bulk_lookup_of_sends_and_imports_matches_both_hashes():
+    bare, keyed = "ancien@example.org", "nouveau@example.org"
+    Suppression.objects.create(
+        email_hash=hashlib.sha256(bare.encode()).hexdigest(), reason="erased"
+    )
+    Suppression.objects.create(email_hash=email_hash(keyed), reason="complained")
+    # The old row of an address suppressed again since: the keyed row stays, the old one goes.
+    Suppression.objects.create(
+        email_hash=hashlib.sha256(keyed.encode()).hexdigest(), reason="erased"
+    )
+    found = Suppression.objects.suppressed([bare, keyed.upper(), "libre@example.org"])
+    assert found == {bare, keyed}
+    assert set(Suppression.objects.values_list("email_hash", flat=True)) == {
+        email_hash(bare),
+        email_hash(keyed),
+    }

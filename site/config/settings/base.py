@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "modelcluster",
     "taggit",
     "django_tasks",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.middleware.TwoFactorMiddleware",
     "config.accounts.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -157,6 +162,19 @@ AXES_CLIENT_IP_CALLABLE = "config.accounts.client_ip"
 AXES_LOCKOUT_CALLABLE = "config.accounts.locked_out"
 AXES_VERBOSE = False
 ADMIN_PASSWORD_RESET_RATE_LIMIT = env("ADMIN_PASSWORD_RESET_RATE_LIMIT", "5/h")
+
+# Two-factor authentication (core.twofactor, django-otp): a TOTP application and recovery codes.
+# Required for the groups of TWO_FACTOR_REQUIRED_GROUPS (moderators by default) and superusers,
+# offered to everyone else from the account menu; the admins refuse unverified sessions of people
+# who have a device or must have one. Each wrong code doubles the wait before the next try.
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Modérateurs")
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+TWO_FACTOR_PROTECTED_PATHS = ["/admin/", "/django-admin/"]
+TWO_FACTOR_DEVICE_NAME = "Application d'authentification"
+TWO_FACTOR_RECOVERY_NAME = "Codes de secours"
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "MICS 34")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

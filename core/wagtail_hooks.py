@@ -1,0 +1,30 @@
+"""The admin's pages of two-factor authentication (core.twofactor), and their entry in the
+account menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+
+from core.twofactor import views as twofactor_views
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("2fa/", twofactor_views.ManageView.as_view(), name="twofactor_manage"),
+        path("2fa/activer/", twofactor_views.EnrolView.as_view(), name="twofactor_enrol"),
+        path("2fa/verifier/", twofactor_views.VerifyView.as_view(), name="twofactor_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("twofactor_manage"),
+        "label": _("Double authentification"),
+        "help_text": _(
+            "Un code de votre téléphone en plus du mot de passe : activez-la, renouvelez vos "
+            "codes de secours ou changez d'application."
+        ),
+    }
