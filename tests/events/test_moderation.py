@@ -111,14 +111,16 @@ def test_a_refused_request_is_closed_and_the_person_told(moderated):
 
 
 @pytest.mark.django_db
-def test_moderators_accept_in_the_admin_and_editors_cannot(client, user_in, moderated):
+def test_moderators_accept_in_the_admin_and_editors_cannot(
+    client, user_in, moderated, verified_login
+):
     registration, _ = booking.register(moderated, **person(1))
     url = f"/admin/events/registrations/{registration.pk}/moderation/"
     client.force_login(user_in(EDITORS))
     assert client.post(url, {"action": "accept"}).status_code in (302, 403)
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.PENDING
-    client.force_login(user_in(MODERATORS))
+    verified_login(client, user_in(MODERATORS))  # moderators use two-factor authentication
     listing = client.get("/admin/events/registrations/", {"status": "pending"}).content.decode()
     assert url in listing
     assert "Accepter" in client.get(url).content.decode()
@@ -131,12 +133,12 @@ def test_moderators_accept_in_the_admin_and_editors_cannot(client, user_in, mode
 
 @pytest.mark.django_db
 def test_the_sign_in_sheet_lists_the_confirmed_with_a_column_to_sign(
-    client, user_in, meeting, make_event
+    client, user_in, meeting, make_event, verified_login
 ):
     booking.register(meeting, **person(1))
     booking.register(meeting, **{**person(2), "organisation": "Mairie de Lodève"})
     booking.register(meeting, **person(3))  # full: waiting list, not on the sheet
-    client.force_login(user_in(MODERATORS))
+    verified_login(client, user_in(MODERATORS))  # moderators use two-factor authentication
     sheets = client.get("/admin/events/sign-in/").content.decode()
     assert f"/admin/events/sign-in/{meeting.pk}/" in sheets
     page = html.unescape(client.get(f"/admin/events/sign-in/{meeting.pk}/").content.decode())
