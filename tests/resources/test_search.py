@@ -27,7 +27,7 @@ def facet(response, name):
 def demo_hub(home_page):
     from resources.demo import load_demo_resources
 
-    hub, _changed = load_demo_resources(home_page)
+    hub, _created, _updated = load_demo_resources(home_page)
     return hub
 
 
@@ -261,10 +261,10 @@ def test_demo_content_is_idempotent_and_has_forty_resources(home_page):
     from resources.demo import load_demo_resources
     from resources.models import DocumentText, ResourcePage
 
-    _hub, created = load_demo_resources(home_page)
+    _hub, created, _updated = load_demo_resources(home_page)
     assert created >= 40
-    _hub, changed = load_demo_resources(home_page)
-    assert changed == 0
+    _hub, created, updated = load_demo_resources(home_page)
+    assert (created, updated) == (0, 0)
     assert ResourcePage.objects.live().count() >= 40
     assert len({page.date.year for page in ResourcePage.objects.all()}) == 8
     assert DocumentText.objects.filter(status="ok").count() >= 5
