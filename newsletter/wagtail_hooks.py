@@ -20,13 +20,18 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from core.admin_labels import FrenchLabelsMixin
+
 from . import admin_views
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
 from .sending import current_reach
 from .sending.control import create_send
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un abonné")
+    empty_label = _("Aucun abonné pour l'instant.")
+    no_match_label = _("Aucun abonné ne correspond à votre recherche.")
     model = Subscriber
     name = "newsletter_subscribers"
     icon = "user"
@@ -63,7 +68,10 @@ class SubscriberViewSet(ModelViewSet):
     ]
 
 
-class AudienceViewSet(ModelViewSet):
+class AudienceViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un public")
+    empty_label = _("Aucun public pour l'instant.")
+    no_match_label = _("Aucun public ne correspond à votre recherche.")
     model = Audience
     name = "newsletter_audiences"
     icon = "group"
@@ -72,7 +80,10 @@ class AudienceViewSet(ModelViewSet):
     form_fields = ["description", "position"]
 
 
-class SuppressionViewSet(ModelViewSet):
+class SuppressionViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter une adresse exclue")
+    empty_label = _("Aucune adresse exclue pour l'instant.")
+    no_match_label = _("Aucune adresse exclue ne correspond à votre recherche.")
     model = Suppression
     name = "newsletter_suppressions"
     icon = "cross"
@@ -192,7 +203,10 @@ class ReportColumn(Column):
         )
 
 
-class SendViewSet(ModelViewSet):
+class SendViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un envoi")
+    empty_label = _("Aucun envoi pour l'instant.")
+    no_match_label = _("Aucun envoi ne correspond à votre recherche.")
     model = CampaignSend
     name = "newsletter_sends"
     icon = "mail"

@@ -8,10 +8,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_labels import FrenchLabelsMixin
+
 from .models import Audience, DocumentText, LegalReference, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(FrenchLabelsMixin, SnippetViewSet):
+    add_item_label = _("Ajouter un thème")
+    empty_label = _("Aucun thème pour l'instant.")
+    no_match_label = _("Aucun thème ne correspond à votre recherche.")
     model = Theme
     icon = "tag"
     menu_label = _("Thèmes")
@@ -19,7 +24,10 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(FrenchLabelsMixin, SnippetViewSet):
+    add_item_label = _("Ajouter un public")
+    empty_label = _("Aucun public pour l'instant.")
+    no_match_label = _("Aucun public ne correspond à votre recherche.")
     model = Audience
     icon = "group"
     menu_label = _("Publics")
@@ -27,7 +35,10 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class LegalReferenceViewSet(SnippetViewSet):
+class LegalReferenceViewSet(FrenchLabelsMixin, SnippetViewSet):
+    add_item_label = _("Ajouter une référence juridique")
+    empty_label = _("Aucune référence juridique pour l'instant.")
+    no_match_label = _("Aucune référence juridique ne correspond à votre recherche.")
     model = LegalReference
     icon = "doc-full"
     menu_label = _("Références juridiques")
@@ -35,10 +46,13 @@ class LegalReferenceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class DocumentTextViewSet(ModelViewSet):
+class DocumentTextViewSet(FrenchLabelsMixin, ModelViewSet):
     """Shows editors which documents could not be read (encrypted, damaged): their text is not
     searchable until a readable file replaces them."""
 
+    add_item_label = _("Ajouter un texte extrait")
+    empty_label = _("Aucun texte extrait pour l'instant.")
+    no_match_label = _("Aucun texte extrait ne correspond à votre recherche.")
     model = DocumentText
     name = "document_texts"
     url_prefix = "resources/document-texts"
