@@ -22,7 +22,7 @@ from wagtail.admin.widgets import Button
 
 from core.admin_labels import FrenchLabelsMixin
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
 from .sending import current_reach
 from .sending.control import create_send
@@ -232,6 +232,18 @@ class NewsletterGroup(ViewSetGroup):
     menu_order = 250
     items = (SendViewSet, SubscriberViewSet, AudienceViewSet, SuppressionViewSet)
 
+    def get_submenu_items(self):
+        # The import of subscribers belongs with them, under this menu.
+        return [
+            *super().get_submenu_items(),
+            ImportMenuItem(
+                _("Importer des abonnés"),
+                reverse("newsletter_import"),
+                icon_name="upload",
+                order=len(self.items) + 1,
+            ),
+        ]
+
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
@@ -258,13 +270,6 @@ def register_admin_urls():
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("newsletter.add_subscriber")
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return ImportMenuItem(
-        _("Importer des abonnés"), reverse("newsletter_import"), icon_name="upload", order=251
-    )
 
 
 @hooks.register("register_page_header_buttons")
@@ -323,3 +328,11 @@ def keep_sent_issues_in_bulk(request, action_type, objects, action_class_instanc
     if titles:
         return refuse_deletion(request, titles, action_class_instance.next_url)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def sends_panel(request, panels):
+    """The dashboard's sends: the next ones programmed, then the latest finished."""
+    if not request.user.has_perm("newsletter.view_campaignsend"):
+        return
+    panels.append(dashboard.sends_panel(SendViewSet().get_url_name("index")))
