@@ -78,10 +78,10 @@ def refresh_places(event, now=None) -> list:
 
 STATE_MESSAGES = {
     "none": gettext_lazy("Cet événement ne prend pas d'inscription sur le site."),
-    "cancelled": gettext_lazy("Cet événement est annulé : les inscriptions sont fermées."),
+    "cancelled": gettext_lazy("Cet événement est annulé : les inscriptions sont fermées."),
     "not_yet": gettext_lazy("Les inscriptions ne sont pas encore ouvertes."),
     "closed": gettext_lazy("Les inscriptions sont closes."),
-    "closed_full": gettext_lazy("Cet événement est complet : les inscriptions sont closes."),
+    "closed_full": gettext_lazy("Cet événement est complet : les inscriptions sont closes."),
 }
 
 
@@ -154,7 +154,7 @@ def accept_offer(registration):
     send_notices(notices)
     raise RegistrationError(
         _(
-            "Cette proposition n'est plus valable : la place a été proposée à la personne "
+            "Cette proposition n'est plus valable : la place a été proposée à la personne "
             "suivante de la liste d'attente."
         )
     )

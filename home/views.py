@@ -50,7 +50,7 @@ def search(request):
         query = query[:SEARCH_MAX_LENGTH]
         messages.append(
             _(
-                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
                 "ont été pris en compte."
             )
             % {"n": SEARCH_MAX_LENGTH}

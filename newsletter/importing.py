@@ -86,7 +86,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
     text = decode(data)
     if text is None:
         report.error = _(
-            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8."
+            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8."
         )
         return report
     try:
@@ -105,7 +105,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                 columns[key] = index
     if "email" not in columns:
         report.error = _(
-            "La première ligne doit nommer les colonnes, dont une colonne « courriel » (ou « email »)."
+            "La première ligne doit nommer les colonnes, dont une colonne « courriel » (ou « email »)."
         )
         return report
 
@@ -129,7 +129,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
         if not any(value.strip() for value in row):
             continue
         if len(report.rows) >= MAX_ROWS:
-            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
+            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
             return report
         address = normalise_email(cell(row, "email"))
         try:
@@ -155,7 +155,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                         line,
                         address,
                         "invalid",
-                        _("Public inconnu : %(names)s.") % {"names": ", ".join(unknown)},
+                        _("Public inconnu : %(names)s.") % {"names": ", ".join(unknown)},
                     )
                 )
                 continue
@@ -174,7 +174,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                     line,
                     address,
                     "suppressed",
-                    _("Adresse exclue (désinscription, rejet ou effacement) : non importée."),
+                    _("Adresse exclue (désinscription, rejet ou effacement) : non importée."),
                 )
             )
             continue

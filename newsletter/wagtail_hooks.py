@@ -303,7 +303,7 @@ def refuse_deletion(request, titles, back_to):
     messages.error(
         request,
         _(
-            "Impossible de supprimer : « %(titles)s » a déjà été envoyée à des abonnés, et ses "
+            "Impossible de supprimer : « %(titles)s » a déjà été envoyée à des abonnés, et ses "
             "envois et leur bilan en dépendent. Dépubliez-la pour la retirer du site."
         )
         % {"titles": ", ".join(titles)},

@@ -68,7 +68,7 @@ def read_params(query, events) -> AgendaParams:
             params.kind = kind
         else:
             params.messages.append(
-                _("Le type d'événement « %(value)s » n'existe pas : il n'a pas été retenu.")
+                _("Le type d'événement « %(value)s » n'existe pas : il n'a pas été retenu.")
                 % {"value": kind}
             )
     audience = _one(query, "public")
@@ -77,7 +77,7 @@ def read_params(query, events) -> AgendaParams:
             params.audience = audience
         else:
             params.messages.append(
-                _("Le public « %(value)s » n'existe pas : il n'a pas été retenu.")
+                _("Le public « %(value)s » n'existe pas : il n'a pas été retenu.")
                 % {"value": audience}
             )
     city = _one(query, "commune")
@@ -87,7 +87,7 @@ def read_params(query, events) -> AgendaParams:
             params.city = known[city.casefold()]
         else:
             params.messages.append(
-                _("Aucun événement n'a lieu à « %(value)s » : la commune n'a pas été retenue.")
+                _("Aucun événement n'a lieu à « %(value)s » : la commune n'a pas été retenue.")
                 % {"value": city}
             )
     period = _one(query, "periode")
@@ -96,7 +96,7 @@ def read_params(query, events) -> AgendaParams:
             params.period = period
         else:
             params.messages.append(
-                _("La période « %(value)s » n'existe pas : voici les événements à venir.")
+                _("La période « %(value)s » n'existe pas : voici les événements à venir.")
                 % {"value": period}
             )
     year = _one(query, "annee")
@@ -106,7 +106,7 @@ def read_params(query, events) -> AgendaParams:
             params.period = "passes"
         else:
             params.messages.append(
-                _("L'année « %(value)s » n'est pas valide : elle n'a pas été retenue.")
+                _("L'année « %(value)s » n'est pas valide : elle n'a pas été retenue.")
                 % {"value": year}
             )
     return params

@@ -135,8 +135,8 @@ class HomeDemo(DemoBuilder):
             return page
         if Page.objects.child_of(parent).filter(slug=values["slug"]).exists():
             raise DemoError(
-                f"La page « {values['slug']} » existe déjà sous l'accueil avec un autre type que "
-                f"{model.__name__} : renommez-la ou supprimez-la, puis relancez la commande."
+                f"La page « {values['slug']} » existe déjà sous l'accueil avec un autre type que "
+                f"{model.__name__} : renommez-la ou supprimez-la, puis relancez la commande."
             )
         draft = {"title": values["title"], "slug": values["slug"], "live": False}
         if model is ContactPage:

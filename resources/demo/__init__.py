@@ -37,7 +37,7 @@ HUB = {
     "title": "Centre de ressources",
     "slug": "ressources",
     "intro": (
-        "Veille juridique et documentaire, guides et clauses types : tout ce que la mission publie "
+        "Veille juridique et documentaire, guides et clauses types : tout ce que la mission publie "
         "pour aider les acheteurs publics à insérer des clauses sociales dans leurs marchés."
     ),
 }
@@ -213,7 +213,7 @@ PROMOTIONS = {
         (
             "marché réservé",
             "guide-marches-reserves",
-            "Le guide de la mission : réserver au handicap, à l'insertion ou aux deux.",
+            "Le guide de la mission : réserver au handicap, à l'insertion ou aux deux.",
         ),
         (
             "clause d'insertion",

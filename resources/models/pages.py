@@ -36,7 +36,7 @@ class ResourcePage(Page):
     # The date's year, kept as a column so that the search engines can filter and count by it.
     year = models.PositiveSmallIntegerField(_("Année"), editable=False, db_index=True)
     summary = models.TextField(
-        _("Résumé"), help_text=_("Deux ou trois phrases : affiché dans les résultats et les flux.")
+        _("Résumé"), help_text=_("Deux ou trois phrases : affiché dans les résultats et les flux.")
     )
     body = StreamField(content_blocks(), verbose_name=_("Contenu"), blank=True)
     source_url = models.URLField(_("Lien vers la source"), blank=True, max_length=500)
@@ -44,7 +44,7 @@ class ResourcePage(Page):
         _("Libellé de la source"),
         max_length=200,
         blank=True,
-        help_text=_("Par exemple : Légifrance, Conseil d'État, DAJ de Bercy."),
+        help_text=_("Par exemple : Légifrance, Conseil d'État, DAJ de Bercy."),
     )
     themes = ParentalManyToManyField("resources.Theme", verbose_name=_("Thèmes"), blank=True)
     audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("Publics"), blank=True)

@@ -51,8 +51,8 @@ def test_demo_command_prints_a_short_summary_created_then_up_to_date(db, caplog,
     assert [r for r in chatty if r.levelno < logging.WARNING] == []
     output = first.getvalue()
     assert len(output.splitlines()) < 12
-    assert re.search(r"^Contenus créés : Accueil, .*\b4\d ressources", output, re.M)
-    assert not re.search(r"^Contenus mis à jour : .*ressources", output, re.M)
+    assert re.search(r"^Contenus créés : Accueil, .*\b4\d ressources", output, re.M)
+    assert not re.search(r"^Contenus mis à jour : .*ressources", output, re.M)
     # The loggers get their level back.
     assert logging.getLogger("django_tasks").level == logging.NOTSET
 

@@ -101,17 +101,17 @@ class Command(BaseCommand):
             ("Traductions anglaises publiées", report["translated"]),
         ):
             if titles:
-                self.stdout.write(f"{label} : {', '.join(titles)}")
+                self.stdout.write(f"{label} : {', '.join(titles)}")
         if not any(report.values()):
             self.stdout.write("Le site de démonstration est déjà à jour.")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        self.stdout.write(self.style.SUCCESS(f"Site : {base}/ (français) et {base}/en/ (anglais)"))
+        self.stdout.write(self.style.SUCCESS(f"Site : {base}/ (français) et {base}/en/ (anglais)"))
         self.stdout.write(
-            f"Administration : {base}/admin/  identifiant : admin  mot de passe : {password}"
+            f"Administration : {base}/admin/  identifiant : admin  mot de passe : {password}"
         )
         self.stdout.write(
-            f"Rédactrice (groupe Rédacteurs) : identifiant : redactrice  mot de passe : {password}"
+            f"Rédactrice (groupe Rédacteurs) : identifiant : redactrice  mot de passe : {password}"
         )
         self.stdout.write(
-            f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
+            f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
         )
