@@ -1,18 +1,21 @@
-"""The admin as the site's editors use it: the sidebar's long French labels, and the dashboard's
-panel of the latest contact messages."""
+"""The admin as the site's editors use it: the sidebar's long French labels, the dashboard's
+panel of the latest contact messages, and the submission of a translation for moderation."""
 
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from core.dashboard import DashboardListPanel, DashboardRow
 
+from . import admin_views
+from .admin_views import can_submit_translation
 from .models import ContactPage
 
 CONTACT_PANEL_SIZE = 5
@@ -57,3 +60,34 @@ def contact_messages_panel(request, panels):
             order=320,
         )
     )
+
+
+@hooks.register("register_admin_urls")
+def submit_translation_urls():
+    return [
+        path(
+            "translations/<int:page_id>/soumettre/",
+            admin_views.submit_translation,
+            name="home_submit_translation",
+        )
+    ]
+
+
+def _submit_translation_button(page, user, priority):
+    if can_submit_translation(page.specific, user):
+        yield Button(
+            _("Soumettre la traduction à la modération"),
+            reverse("home_submit_translation", args=[page.pk]),
+            icon_name="resubmit",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_header_button(page, user, view_name=None, next_url=None):
+    yield from _submit_translation_button(page, user, priority=60)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_listing_button(page, user, next_url=None):
+    yield from _submit_translation_button(page, user, priority=60)
