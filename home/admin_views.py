@@ -54,7 +54,7 @@ def submit_translation(request, page_id):
             page.get_workflow().start(page, request.user)
         messages.success(
             request,
-            _("La traduction « %(title)s » est soumise à la modération.") % {"title": page.title},
+            _("La traduction « %(title)s » est soumise à la modération.") % {"title": page.title},
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return TemplateResponse(

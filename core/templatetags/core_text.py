@@ -31,7 +31,7 @@ def long_date(value) -> str:
 @stringfilter
 def truncate_words(value: str, count: int) -> str:
     """The first `count` words of `value` followed by "…", like Django's truncatewords, but
-    without turning the non-breaking spaces before ; : ! ? » and after « into ordinary ones."""
+    without turning the non-breaking spaces before ; : ! ? » and after « into ordinary ones."""
     words = WORD_BREAK.split(value.strip())
     if len(words) <= int(count):
         return " ".join(words)

@@ -61,7 +61,7 @@ def test_search_without_results_says_so_in_french(client, content_page):
 
 
 def test_search_keeps_to_the_visitors_language(client, english_content_page):
-    response = client.get("/en" + SEARCH_URL, {"q": "integration"})
+    response = client.get("/en/search/", {"q": "integration"})
     assert result_titles(response) == ["Reserved contracts"]
     response = client.get(SEARCH_URL, {"q": "integration"})
     assert result_titles(response) == []
