@@ -83,11 +83,8 @@ def _submit_translation_button(page, user, priority):
         )
 
 
-@hooks.register("register_page_header_buttons")
-def submit_translation_header_button(page, user, view_name=None, next_url=None):
-    yield from _submit_translation_button(page, user, priority=60)
-
-
+# wagtail-localize's translation editor has no place for a button of ours: the submission is in the
+# page listing's "..." menu.
 @hooks.register("register_page_listing_more_buttons")
 def submit_translation_listing_button(page, user, next_url=None):
     yield from _submit_translation_button(page, user, priority=60)
