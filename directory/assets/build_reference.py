@@ -79,13 +79,13 @@ def main(node_modules, outlines_path):
         code = feature["properties"]["code"]
         target = code if code in current else absorbed.get(code)
         if target is None:
-            sys.exit(f"Contour sans commune actuelle : {code} {feature['properties']['nom']}")
+            sys.exit(f"Contour sans commune actuelle : {code} {feature['properties']['nom']}")
         if target != code:
             print(f"{code} {feature['properties']['nom']} → {target} {current[target]['nom']}")
         shapes.setdefault(target, []).extend(polygons(feature["geometry"]))
     missing = set(current) - set(shapes)
     if missing:
-        sys.exit(f"Communes sans contour : {sorted(missing)}")
+        sys.exit(f"Communes sans contour : {sorted(missing)}")
 
     features = []
     rows = []
@@ -120,8 +120,8 @@ def main(node_modules, outlines_path):
         )
     reference = {
         "source": (
-            f"Communes, codes postaux et EPCI : {EDITION}, licence MIT, données INSEE (COG). "
-            "Contours : IGN – Admin Express COG 2018, Licence Ouverte 2.0, rapprochés des communes "
+            f"Communes, codes postaux et EPCI : {EDITION}, licence MIT, données INSEE (COG). "
+            "Contours : IGN – Admin Express COG 2018, Licence Ouverte 2.0, rapprochés des communes "
             "actuelles."
         ),
         "departement": {"code": DEPARTEMENT, "nom": "Hérault"},
