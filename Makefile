@@ -6,6 +6,9 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves, which the demo site, the emails, the canonical tags and the sitemap
+# name (WAGTAILADMIN_BASE_URL; one set in the environment wins).
+SERVED_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .DEFAULT_GOAL := help
 .PHONY: bench-search bench-directory help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
@@ -28,7 +31,9 @@ migrate: install ## Apply the database migrations
 demo: migrate ## Load the demo content (idempotent) and print the admin account
 	$(MANAGE) load_demo_content
 
-run: demo ## Set everything up and serve the site on http://localhost:8000
+run demo: export WAGTAILADMIN_BASE_URL ?= http://$(SERVED_HOST):$(PORT)
+run: demo ## Set everything up and serve the site on http://127.0.0.1:8000 (make run PORT=8102)
+	@echo "Site servi sur $$WAGTAILADMIN_BASE_URL/ (administration : $$WAGTAILADMIN_BASE_URL/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 system-deps: ## Install the distribution's packages the tests need (Chromium, PostgreSQL, gettext)

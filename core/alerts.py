@@ -35,7 +35,7 @@ class SearchAlertForm(HoneypotMixin, forms.Form):
     """The visitor's address and the frequency, for the search carried in the hidden `search` field."""
 
     honeypot_message = _(
-        "Votre alerte n'a pas été enregistrée : le champ « Site web », réservé à la "
+        "Votre alerte n'a pas été enregistrée : le champ « Site web », réservé à la "
         "détection des robots, doit rester vide."
     )
 

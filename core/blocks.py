@@ -28,7 +28,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Titre")
         template = "core/blocks/heading.html"
-        preview_value = {"text": "Pourquoi une clause sociale ?", "level": "h2"}
+        preview_value = {"text": "Pourquoi une clause sociale ?", "level": "h2"}
         description = _("Un titre de section, qui apparaît aussi dans le sommaire de la page.")
 
 
@@ -135,7 +135,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         icon = "table"
         label = _("Chiffres clés")
         template = "core/blocks/key_figures.html"
-        description = _("De un à six chiffres clés, chacun avec ce qu'il mesure et sa source.")
+        description = _("D'un à six chiffres clés, chacun avec ce qu'il mesure et sa source.")
 
 
 class AccordionItemBlock(blocks.StructBlock):

@@ -22,7 +22,7 @@ class HoneypotMixin:
     filled in."""
 
     honeypot_message = _(
-        "Le formulaire n'a pas été enregistré : le champ « Site web », réservé à la détection des "
+        "Le formulaire n'a pas été enregistré : le champ « Site web », réservé à la détection des "
         "robots, doit rester vide."
     )
 
@@ -44,7 +44,7 @@ class EmailAddressField(forms.EmailField):
 
     default_error_messages = {
         "required": _("Indiquez votre adresse électronique."),
-        "invalid": _("Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."),
+        "invalid": _("Cette adresse électronique n'est pas valide (exemple : nom@domaine.fr)."),
     }
 
     def __init__(self, **kwargs):

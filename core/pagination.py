@@ -12,10 +12,10 @@ def paginate(results, raw_page, messages: list, page_size: int) -> Page:
         return paginator.page(raw_page)
     except PageNotAnInteger:
         messages.append(
-            _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
+            _("Le numéro de page « %(page)s » n'est pas valide : voici la première page.")
             % {"page": str(raw_page)[:20]}
         )
         return paginator.page(1)
     except EmptyPage:
-        messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
+        messages.append(_("Cette page de résultats n'existe pas : voici la dernière."))
         return paginator.page(paginator.num_pages)

@@ -207,8 +207,8 @@ def store_string_translations(page, source, translated_data, locale, user=None):
     ]
     if len(source_segments) != len(translated_segments):
         raise TranslationMismatch(
-            f"« {page.title} » : {len(source_segments)} segments dans la langue source, "
-            f"{len(translated_segments)} dans la traduction ; les deux textes doivent avoir la "
+            f"« {page.title} » : {len(source_segments)} segments dans la langue source, "
+            f"{len(translated_segments)} dans la traduction ; les deux textes doivent avoir la "
             "même structure."
         )
     contexts = {
@@ -219,7 +219,7 @@ def store_string_translations(page, source, translated_data, locale, user=None):
     for source_segment, segment in zip(source_segments, translated_segments, strict=True):
         if UUID_RE.sub("*", source_segment.path) != UUID_RE.sub("*", segment.path):
             raise TranslationMismatch(
-                f"« {page.title} » : le segment traduit {segment.path} ne correspond pas au "
+                f"« {page.title} » : le segment traduit {segment.path} ne correspond pas au "
                 f"segment source {source_segment.path}."
             )
         string = String.from_value(source.locale, source_segment.string)
@@ -232,8 +232,8 @@ def store_string_translations(page, source, translated_data, locale, user=None):
         )
         if translation.has_error and created:
             raise TranslationMismatch(
-                f"« {page.title} » : la traduction « {data} » n'a pas les mêmes liens que le "
-                f"texte source « {string.data} »."
+                f"« {page.title} » : la traduction « {data} » n'a pas les mêmes liens que le "
+                f"texte source « {string.data} »."
             )
         if not created and (translation.data != data or translation.has_error):
             translation.data = data

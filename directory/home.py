@@ -1,4 +1,4 @@
-"""The directory on the home page (a section registered with core.sections): "Qui peut m'aider ?",
+"""The directory on the home page (a section registered with core.sections): "Qui peut m'aider ?",
 a commune field that sends the visitor to their facilitator, under the home page's own directory."""
 
 from .models.pages import DirectoryPage

@@ -11,11 +11,16 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_labels import FrenchLabelsMixin
+
 from . import admin_views
 from .models import Actor, Sector
 
 
-class ActorViewSet(SnippetViewSet):
+class ActorViewSet(FrenchLabelsMixin, SnippetViewSet):
+    add_item_label = _("Ajouter un acteur")
+    empty_label = _("Aucun acteur pour l'instant.")
+    no_match_label = _("Aucun acteur ne correspond à votre recherche.")
     model = Actor
     icon = "group"
     menu_label = _("Acteurs")
@@ -42,7 +47,10 @@ class ActorViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(FrenchLabelsMixin, SnippetViewSet):
+    add_item_label = _("Ajouter un secteur d'activité")
+    empty_label = _("Aucun secteur d'activité pour l'instant.")
+    no_match_label = _("Aucun secteur d'activité ne correspond à votre recherche.")
     model = Sector
     icon = "tag"
     menu_label = _("Secteurs d'activité")

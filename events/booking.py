@@ -89,10 +89,10 @@ def refresh_places(event, occurrence=None, now=None) -> list:
 
 STATE_MESSAGES = {
     "none": gettext_lazy("Cet événement ne prend pas d'inscription sur le site."),
-    "cancelled": gettext_lazy("Cet événement est annulé : les inscriptions sont fermées."),
+    "cancelled": gettext_lazy("Cet événement est annulé : les inscriptions sont fermées."),
     "not_yet": gettext_lazy("Les inscriptions ne sont pas encore ouvertes."),
     "closed": gettext_lazy("Les inscriptions sont closes."),
-    "closed_full": gettext_lazy("Cet événement est complet : les inscriptions sont closes."),
+    "closed_full": gettext_lazy("Cet événement est complet : les inscriptions sont closes."),
     "choose_date": gettext_lazy("Cet événement se répète : inscrivez-vous à l'une de ses dates."),
 }
 
@@ -175,7 +175,7 @@ def accept_offer(registration):
     send_notices(notices)
     raise RegistrationError(
         _(
-            "Cette proposition n'est plus valable : la place a été proposée à la personne "
+            "Cette proposition n'est plus valable : la place a été proposée à la personne "
             "suivante de la liste d'attente."
         )
     )

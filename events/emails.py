@@ -13,17 +13,17 @@ from .models.registrations import Registration
 from .tokens import manage_url
 
 SUBJECTS = {
-    "confirmed": _("Inscription confirmée : %(title)s"),
-    "waiting": _("Liste d'attente : %(title)s"),
+    "confirmed": _("Inscription confirmée : %(title)s"),
+    "waiting": _("Liste d'attente : %(title)s"),
     "pending": _("Demande d'inscription reçue : %(title)s"),
     "refused": _("Demande d'inscription non retenue : %(title)s"),
-    "offered": _("Une place s'est libérée : %(title)s"),
-    "offer_expired": _("Proposition expirée : %(title)s"),
-    "cancelled": _("Inscription annulée : %(title)s"),
-    "reminder_day": _("Rappel : %(title)s, demain"),
-    "reminder_hour": _("Rappel : %(title)s, dans une heure"),
-    "event_cancelled": _("Événement annulé : %(title)s"),
-    "event_changed": _("Changement de date ou de lieu : %(title)s"),
+    "offered": _("Une place s'est libérée : %(title)s"),
+    "offer_expired": _("Proposition expirée : %(title)s"),
+    "cancelled": _("Inscription annulée : %(title)s"),
+    "reminder_day": _("Rappel : %(title)s, demain"),
+    "reminder_hour": _("Rappel : %(title)s, dans une heure"),
+    "event_cancelled": _("Événement annulé : %(title)s"),
+    "event_changed": _("Changement de date ou de lieu : %(title)s"),
 }
 # The emails that carry the event as a calendar file (the place is the registrant's).
 WITH_CALENDAR = {"confirmed", "event_changed", "event_cancelled"}

@@ -15,7 +15,7 @@ def consent_text() -> str:
     return _(
         "J'accepte que la Mission Interinstitutionnelle Clause Sociale 34 utilise ces informations "
         "pour gérer mon inscription et m'écrire au sujet de cet événement. Elles ne sont transmises "
-        "à personne et sont effacées au plus tard %(months)s mois après l'événement ; je peux les "
+        "à personne et sont effacées au plus tard %(months)s mois après l'événement ; je peux les "
         "effacer moi-même à tout moment par le lien du courriel de confirmation."
     ) % {"months": settings.EVENTS_REGISTRATION_RETENTION_MONTHS}
 
@@ -28,7 +28,7 @@ NEWSLETTER_CONSENT_TEXT = _(
 
 class RegistrationForm(HoneypotMixin, forms.Form):
     honeypot_message = _(
-        "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à la "
+        "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à la "
         "détection des robots, doit rester vide."
     )
 

@@ -11,6 +11,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_labels import FrenchLabelsMixin
+
 from . import admin_views
 from .models import Registration
 
@@ -27,7 +29,10 @@ class ModerationColumn(Column):
         return context
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter une inscription")
+    empty_label = _("Aucune inscription pour l'instant.")
+    no_match_label = _("Aucune inscription ne correspond à votre recherche.")
     model = Registration
     name = "registrations"
     url_prefix = "events/registrations"

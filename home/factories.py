@@ -82,7 +82,7 @@ class ContactPageFactory(wagtail_factories.PageFactory):
     `form_fields=[]` gives none, `form_fields=[{"label": …, "field_type": …}, …]` gives those."""
 
     title = "Contact"
-    intro = "<p>Une question sur les clauses sociales ? Écrivez à l'équipe de la MICS 34.</p>"
+    intro = "<p>Une question sur les clauses sociales ? Écrivez à l'équipe de la MICS 34.</p>"
     thank_you_text = "<p>Merci, votre message a bien été envoyé.</p>"
     privacy_notice = (
         "<p>Vos données servent uniquement à répondre à votre demande et sont conservées "

@@ -10,7 +10,7 @@ from core.forms import HONEYPOT_FIELD, HoneypotMixin, honeypot_field
 
 class ContactBaseForm(HoneypotMixin, BaseForm):
     honeypot_message = _(
-        "Votre message n'a pas été envoyé : le champ « Site web », réservé à la détection "
+        "Votre message n'a pas été envoyé : le champ « Site web », réservé à la détection "
         "des robots, doit rester vide."
     )
 
@@ -23,7 +23,7 @@ class ContactFormBuilder(FormBuilder):
         options["max_length"] = settings.CONTACT_MESSAGE_MAX_LENGTH
         options["error_messages"] = {
             "max_length": _(
-                "Votre message est trop long : %(limit_value)d caractères au plus "
+                "Votre message est trop long : %(limit_value)d caractères au plus "
                 "(il en compte %(show_value)d)."
             )
         }

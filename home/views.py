@@ -1,8 +1,8 @@
-"""Site-wide views of the public site: search, robots.txt and the health check."""
+"""Site-wide views of the public site: search, robots.txt, the health check and the /fr/ redirect."""
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.html import escape, strip_tags
 from django.utils.text import capfirst
@@ -50,7 +50,7 @@ def search(request):
         query = query[:SEARCH_MAX_LENGTH]
         messages.append(
             _(
-                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
                 "ont été pris en compte."
             )
             % {"n": SEARCH_MAX_LENGTH}
@@ -121,3 +121,12 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def french_prefix_redirect(request, rest):
+    """/fr/<rest> to /<rest> (query kept): French pages live at the prefix-less address, and a
+    visitor or a link that adds the language code still lands on them. Leading slashes and
+    backslashes are dropped so that /fr//example.org cannot send anyone off the site."""
+    target = "/" + rest.lstrip("/\\")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

@@ -29,8 +29,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Fichier CSV"),
         help_text=gettext_lazy(
-            "Première ligne : les noms des colonnes — courriel (obligatoire), nom, structure, "
-            "territoire, publics (séparés par |). Séparateur ; ou ,."
+            "Première ligne : les noms des colonnes — courriel (obligatoire), nom, structure, "
+            "territoire, publics (séparés par |). Séparateur ; ou ,."
         ),
     )
     basis = forms.CharField(
@@ -38,20 +38,20 @@ class ImportForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
-            "Où et comment ces personnes ont accepté de recevoir la lettre (par exemple : "
+            "Où et comment ces personnes ont accepté de recevoir la lettre (par exemple : "
             "formulaire papier de la rencontre acheteurs du 12 mars 2026). Conservé comme preuve."
         ),
     )
     audiences = AudienceChoiceField(
         label=gettext_lazy("Publics par défaut"),
         queryset=Audience.objects.all(),
-        help_text=gettext_lazy("Pour les lignes dont la colonne « publics » est vide."),
+        help_text=gettext_lazy("Pour les lignes dont la colonne « publics » est vide."),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("Le fichier dépasse 5 Mo : découpez-le."))
+            raise forms.ValidationError(_("Le fichier dépasse 5 Mo : découpez-le."))
         return upload
 
 
@@ -108,13 +108,13 @@ class TestSendForm(forms.Form):
     def clean_addresses(self):
         addresses = [a.strip() for a in self.cleaned_data["addresses"].split(",") if a.strip()]
         if not addresses or len(addresses) > 10:
-            raise forms.ValidationError(_("Indiquez de une à dix adresses."))
+            raise forms.ValidationError(_("Indiquez d'une à dix adresses."))
         for address in addresses:
             try:
                 validate_email(address)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    _("« %(address)s » n'est pas une adresse valide.") % {"address": address}
+                    _("« %(address)s » n'est pas une adresse valide.") % {"address": address}
                 ) from error
         return addresses
 

@@ -42,13 +42,13 @@ class ProfileFields(forms.Form):
         label=_("Territoire (facultatif)"),
         max_length=150,
         required=False,
-        help_text=_("Par exemple : Montpellier Méditerranée Métropole, Biterrois…"),
+        help_text=_("Par exemple : Montpellier Méditerranée Métropole, Biterrois…"),
     )
 
 
 class SubscribeForm(HoneypotMixin, ProfileFields):
     honeypot_message = _(
-        "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à "
+        "Votre inscription n'a pas été enregistrée : le champ « Site web », réservé à "
         "la détection des robots, doit rester vide."
     )
 
@@ -73,7 +73,7 @@ class PreferencesForm(ProfileFields):
         queryset=Audience.objects.all(),
         error_messages={
             "required": _(
-                "Choisissez au moins un public, ou utilisez le bouton « Me désinscrire »."
+                "Choisissez au moins un public, ou utilisez le bouton « Me désinscrire »."
             )
         },
     )

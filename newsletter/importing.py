@@ -87,7 +87,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
     text = decode(data)
     if text is None:
         report.error = _(
-            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8."
+            "Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en CSV UTF-8."
         )
         return report
     try:
@@ -106,7 +106,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                 columns[key] = index
     if "email" not in columns:
         report.error = _(
-            "La première ligne doit nommer les colonnes, dont une colonne « courriel » (ou « email »)."
+            "La première ligne doit nommer les colonnes, dont une colonne « courriel » (ou « email »)."
         )
         return report
 
@@ -130,7 +130,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
         if not any(value.strip() for value in row):
             continue
         if len(report.rows) >= MAX_ROWS:
-            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
+            report.error = _("Le fichier dépasse %(max)d lignes : découpez-le.") % {"max": MAX_ROWS}
             return report
         address = normalise_email(cell(row, "email"))
         try:
@@ -156,7 +156,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                         line,
                         address,
                         "invalid",
-                        _("Public inconnu : %(names)s.") % {"names": ", ".join(unknown)},
+                        _("Public inconnu : %(names)s.") % {"names": ", ".join(unknown)},
                     )
                 )
                 continue
@@ -176,7 +176,7 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
                     line,
                     address,
                     "suppressed",
-                    _("Adresse exclue (désinscription, rejet ou effacement) : non importée."),
+                    _("Adresse exclue (désinscription, rejet ou effacement) : non importée."),
                 )
             )
             continue

@@ -20,13 +20,18 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from . import admin_views
+from core.admin_labels import FrenchLabelsMixin
+
+from . import admin_views, dashboard
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
 from .sending import current_reach
 from .sending.control import create_send
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un abonné")
+    empty_label = _("Aucun abonné pour l'instant.")
+    no_match_label = _("Aucun abonné ne correspond à votre recherche.")
     model = Subscriber
     name = "newsletter_subscribers"
     icon = "user"
@@ -63,7 +68,10 @@ class SubscriberViewSet(ModelViewSet):
     ]
 
 
-class AudienceViewSet(ModelViewSet):
+class AudienceViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un public")
+    empty_label = _("Aucun public pour l'instant.")
+    no_match_label = _("Aucun public ne correspond à votre recherche.")
     model = Audience
     name = "newsletter_audiences"
     icon = "group"
@@ -72,7 +80,10 @@ class AudienceViewSet(ModelViewSet):
     form_fields = ["description", "position"]
 
 
-class SuppressionViewSet(ModelViewSet):
+class SuppressionViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter une adresse exclue")
+    empty_label = _("Aucune adresse exclue pour l'instant.")
+    no_match_label = _("Aucune adresse exclue ne correspond à votre recherche.")
     model = Suppression
     name = "newsletter_suppressions"
     icon = "cross"
@@ -192,7 +203,10 @@ class ReportColumn(Column):
         )
 
 
-class SendViewSet(ModelViewSet):
+class SendViewSet(FrenchLabelsMixin, ModelViewSet):
+    add_item_label = _("Ajouter un envoi")
+    empty_label = _("Aucun envoi pour l'instant.")
+    no_match_label = _("Aucun envoi ne correspond à votre recherche.")
     model = CampaignSend
     name = "newsletter_sends"
     icon = "mail"
@@ -217,6 +231,18 @@ class NewsletterGroup(ViewSetGroup):
     menu_icon = "mail"
     menu_order = 250
     items = (SendViewSet, SubscriberViewSet, AudienceViewSet, SuppressionViewSet)
+
+    def get_submenu_items(self):
+        # The import of subscribers belongs with them, under this menu.
+        return [
+            *super().get_submenu_items(),
+            ImportMenuItem(
+                _("Importer des abonnés"),
+                reverse("newsletter_import"),
+                icon_name="upload",
+                order=len(self.items) + 1,
+            ),
+        ]
 
 
 @hooks.register("register_admin_viewset")
@@ -244,13 +270,6 @@ def register_admin_urls():
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("newsletter.add_subscriber")
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return ImportMenuItem(
-        _("Importer des abonnés"), reverse("newsletter_import"), icon_name="upload", order=251
-    )
 
 
 @hooks.register("register_page_header_buttons")
@@ -284,7 +303,7 @@ def refuse_deletion(request, titles, back_to):
     messages.error(
         request,
         _(
-            "Impossible de supprimer : « %(titles)s » a déjà été envoyée à des abonnés, et ses "
+            "Impossible de supprimer : « %(titles)s » a déjà été envoyée à des abonnés, et ses "
             "envois et leur bilan en dépendent. Dépubliez-la pour la retirer du site."
         )
         % {"titles": ", ".join(titles)},
@@ -309,3 +328,11 @@ def keep_sent_issues_in_bulk(request, action_type, objects, action_class_instanc
     if titles:
         return refuse_deletion(request, titles, action_class_instance.next_url)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def sends_panel(request, panels):
+    """The dashboard's sends: the next ones programmed, then the latest finished."""
+    if not request.user.has_perm("newsletter.view_campaignsend"):
+        return
+    panels.append(dashboard.sends_panel(SendViewSet().get_url_name("index")))

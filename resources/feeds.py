@@ -29,7 +29,7 @@ class ResourceRssFeed(Feed):
 
     def title(self, params):
         if params.query:
-            return _("%(hub)s — recherche « %(query)s »") % {
+            return _("%(hub)s — recherche « %(query)s »") % {
                 "hub": self.hub.title,
                 "query": params.query,
             }

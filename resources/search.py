@@ -99,7 +99,7 @@ def read_params(data, locale):
         query = query[:QUERY_MAX_LENGTH]
         params.messages.append(
             _(
-                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
+                "Votre recherche était trop longue : seuls ses %(n)d premiers caractères "
                 "ont été pris en compte."
             )
             % {"n": QUERY_MAX_LENGTH}
@@ -111,7 +111,7 @@ def read_params(data, locale):
             continue
         if _filter_value(name, value, locale) is None:
             params.messages.append(
-                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
+                _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
             )
             continue
         params.filters[name] = value
@@ -120,7 +120,7 @@ def read_params(data, locale):
         params.sort = sort
         params.sort_given = True
     elif sort:
-        params.messages.append(_("Tri inconnu : les résultats sont triés par pertinence."))
+        params.messages.append(_("Tri inconnu : les résultats sont triés par pertinence."))
     if not params.query and params.sort == "pertinence":
         params.sort = "date"
     params.page = _single(data.get("page", "1"))[:20] or "1"

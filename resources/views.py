@@ -157,9 +157,9 @@ def search_alert(request, hub):
 
 
 def describe_search(params, hub):
-    """The search in words: « insertion » ; Thème : Marchés réservés ; Année : 2024."""
+    """The search in words: « insertion » ; Thème : Marchés réservés ; Année : 2024."""
     # The punctuation is the language's: « insertion » ; Thème : … in French, “insertion”; Theme: …
-    parts = [_("« %(query)s »") % {"query": params.query}] if params.query else []
+    parts = [_("« %(query)s »") % {"query": params.query}] if params.query else []
     for name, value in params.filters.items():
         _field, model = FACETS[name]
         label = value
@@ -168,5 +168,5 @@ def describe_search(params, hub):
             label = item.name if item else value
         elif name == "nature":
             label = ResourceKind(value).label
-        parts.append(_("%(facet)s : %(value)s") % {"facet": FACET_LABELS[name], "value": label})
-    return _(" ; ").join(str(part) for part in parts) or _("toutes les ressources")
+        parts.append(_("%(facet)s : %(value)s") % {"facet": FACET_LABELS[name], "value": label})
+    return _(" ; ").join(str(part) for part in parts) or _("toutes les ressources")

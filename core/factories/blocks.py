@@ -71,7 +71,7 @@ class LinkBlockFactory(wagtail_factories.StructBlockFactory):
 
 
 class CallToActionBlockFactory(wagtail_factories.StructBlockFactory):
-    title = "Vous préparez un marché ?"
+    title = "Vous préparez un marché ?"
     text = "La mission vous aide à y insérer une clause sociale."
     link = factory.SubFactory(LinkBlockFactory)
 
@@ -97,7 +97,7 @@ class KeyFiguresBlockFactory(wagtail_factories.StructBlockFactory):
 
 
 class AccordionItemBlockFactory(wagtail_factories.StructBlockFactory):
-    question = factory.Sequence(lambda n: f"Question {n} ?")
+    question = factory.Sequence(lambda n: f"Question {n} ?")
     answer = factory.SubFactory(RichTextBlockFactory)
 
     class Meta:

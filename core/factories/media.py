@@ -16,7 +16,7 @@ def _pdf_escape(text):
 
 def pdf_bytes(title, lines):
     """A valid one-page A4 PDF that prints `title` and `lines` in Helvetica (WinAnsi encoding, so
-    French accents, « guillemets » and dashes come out right). No dependency beyond the standard
+    French accents, « guillemets » and dashes come out right). No dependency beyond the standard
     library; long lines are not wrapped, keep them under ~90 characters."""
     content = [
         "BT",

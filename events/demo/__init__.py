@@ -56,9 +56,9 @@ def _minutes(user):
                 pdf_bytes(
                     MINUTES_TITLE,
                     [
-                        "Présents : les facilitateurs de huit territoires de l'Hérault.",
-                        "Marchés de l'État : un référent par marché multi-territorial.",
-                        "Observatoire : les heures d'insertion de l'année avant le 31 janvier.",
+                        "Présents : les facilitateurs de huit territoires de l'Hérault.",
+                        "Marchés de l'État : un référent par marché multi-territorial.",
+                        "Observatoire : les heures d'insertion de l'année avant le 31 janvier.",
                     ],
                 ),
                 name="compte-rendu-coordination.pdf",

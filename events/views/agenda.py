@@ -71,7 +71,7 @@ def read_params(query, events) -> AgendaParams:
             params.kind = kind
         else:
             params.messages.append(
-                _("Le type d'événement « %(value)s » n'existe pas : il n'a pas été retenu.")
+                _("Le type d'événement « %(value)s » n'existe pas : il n'a pas été retenu.")
                 % {"value": kind}
             )
     audience = _one(query, "public")
@@ -80,7 +80,7 @@ def read_params(query, events) -> AgendaParams:
             params.audience = audience
         else:
             params.messages.append(
-                _("Le public « %(value)s » n'existe pas : il n'a pas été retenu.")
+                _("Le public « %(value)s » n'existe pas : il n'a pas été retenu.")
                 % {"value": audience}
             )
     city = _one(query, "commune")
@@ -90,7 +90,7 @@ def read_params(query, events) -> AgendaParams:
             params.city = known[city.casefold()]
         else:
             params.messages.append(
-                _("Aucun événement n'a lieu à « %(value)s » : la commune n'a pas été retenue.")
+                _("Aucun événement n'a lieu à « %(value)s » : la commune n'a pas été retenue.")
                 % {"value": city}
             )
     period = _one(query, "periode")
@@ -99,7 +99,7 @@ def read_params(query, events) -> AgendaParams:
             params.period = period
         else:
             params.messages.append(
-                _("La période « %(value)s » n'existe pas : voici les événements à venir.")
+                _("La période « %(value)s » n'existe pas : voici les événements à venir.")
                 % {"value": period}
             )
     year = _one(query, "annee")
@@ -109,7 +109,7 @@ def read_params(query, events) -> AgendaParams:
             params.period = "passes"
         else:
             params.messages.append(
-                _("L'année « %(value)s » n'est pas valide : elle n'a pas été retenue.")
+                _("L'année « %(value)s » n'est pas valide : elle n'a pas été retenue.")
                 % {"value": year}
             )
     return params

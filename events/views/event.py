@@ -225,9 +225,9 @@ def manage_registration(request, event, token):
                     booking.cancel: _(
                         "Votre inscription est annulée. Merci de nous avoir prévenus."
                     ),
-                    booking.accept_offer: _("C'est fait : votre place est confirmée."),
+                    booking.accept_offer: _("C'est fait : votre place est confirmée."),
                     booking.erase: _(
-                        "Vos données sont effacées : nous ne gardons rien de votre inscription."
+                        "Vos données sont effacées : nous ne gardons rien de votre inscription."
                     ),
                 }[action]
             if not erased:

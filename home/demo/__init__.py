@@ -2,6 +2,9 @@
 their English translations through wagtail-localize, the menus, the contact settings, the document
 and the illustration they show. Run by `manage.py load_demo_content` (core.demo)."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -26,6 +29,14 @@ from home.models import (
 )
 
 from . import data
+
+
+def served_address():
+    """(hostname, port) of settings.WAGTAILADMIN_BASE_URL, the address the site is served on."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
+
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 MODELS = {
@@ -125,8 +136,8 @@ class HomeDemo(DemoBuilder):
             return page
         if Page.objects.child_of(parent).filter(slug=values["slug"]).exists():
             raise DemoError(
-                f"La page « {values['slug']} » existe déjà sous l'accueil avec un autre type que "
-                f"{model.__name__} : renommez-la ou supprimez-la, puis relancez la commande."
+                f"La page « {values['slug']} » existe déjà sous l'accueil avec un autre type que "
+                f"{model.__name__} : renommez-la ou supprimez-la, puis relancez la commande."
             )
         draft = {"title": values["title"], "slug": values["slug"], "live": False}
         if model is ContactPage:
@@ -138,13 +149,22 @@ class HomeDemo(DemoBuilder):
         return page
 
     def configure_site(self, home):
+        """The default site, rooted at the demo's home page, at the address the site is served on
+        (WAGTAILADMIN_BASE_URL, which `make run PORT=...` sets): the canonical tags, the sitemap
+        and the emails' links then name that address, not http://localhost/."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        # An existing default site keeps its hostname and port: only its root and name change.
-        if site.root_page_id != home.pk or site.site_name != data.SITE_NAME:
-            site.root_page = home
-            site.site_name = data.SITE_NAME
+            site = Site(is_default_site=True)
+        hostname, port = served_address()
+        wanted = {
+            "root_page_id": home.pk,
+            "site_name": data.SITE_NAME,
+            "hostname": hostname,
+            "port": port,
+        }
+        if any(getattr(site, field) != value for field, value in wanted.items()):
+            for field, value in wanted.items():
+                setattr(site, field, value)
             site.save()
         return site
 

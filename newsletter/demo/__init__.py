@@ -29,9 +29,9 @@ PARIS = ZoneInfo("Europe/Paris")
 ISSUES = [
     {
         "slug": "lettre-janvier-2026",
-        "title": "Lettre n° 1 — janvier 2026 : l'échéance du 22 août 2026 approche",
+        "title": "Lettre n° 1 — janvier 2026 : l'échéance du 22 août 2026 approche",
         "date": datetime(2026, 1, 20, 9, 0, tzinfo=PARIS),
-        "preheader": "Loi Climat et résilience : ce qui change pour vos marchés cette année.",
+        "preheader": "Loi Climat et résilience : ce qui change pour vos marchés cette année.",
         "intro": (
             "À partir du 22 août 2026, tout marché d'un montant supérieur aux seuils européens "
             "devra comporter une condition d'exécution sociale ou liée à l'emploi. Voici comment "
@@ -42,7 +42,7 @@ ISSUES = [
             heading("Ce que dit la loi"),
             paragraph(
                 "<p>L'article 35 de la loi n° 2021-1104 du 22 août 2021, dite Climat et résilience, "
-                "modifie le Code de la commande publique : au-dessus des seuils européens, les "
+                "modifie le Code de la commande publique : au-dessus des seuils européens, les "
                 "conditions d'exécution devront prendre en compte des considérations sociales ou "
                 "relatives à l'emploi. Les exceptions devront être justifiées.</p>"
             ),
@@ -54,8 +54,8 @@ ISSUES = [
                 "printemps.</p>"
             ),
             call_to_action(
-                "Un marché à préparer ?",
-                "Écrivez-nous : un facilitateur vous rappelle sous une semaine.",
+                "Un marché à préparer ?",
+                "Écrivez-nous : un facilitateur vous rappelle sous une semaine.",
                 link(url="https://www.clausesociale34.fr/contact/", label="Contacter la mission"),
             ),
             digest("Sur le site de la mission"),
@@ -63,9 +63,9 @@ ISSUES = [
     },
     {
         "slug": "lettre-mars-2026",
-        "title": "Lettre n° 2 — mars 2026 : les marchés réservés, mode d'emploi",
+        "title": "Lettre n° 2 — mars 2026 : les marchés réservés, mode d'emploi",
         "date": datetime(2026, 3, 17, 9, 0, tzinfo=PARIS),
-        "preheader": "SIAE, EA, ESAT : réserver un marché ou un lot, quand et comment.",
+        "preheader": "SIAE, EA, ESAT : réserver un marché ou un lot, quand et comment.",
         "intro": (
             "Le Code de la commande publique permet de réserver des marchés ou des lots aux "
             "structures d'insertion et aux entreprises adaptées. Trois articles à connaître."
@@ -74,14 +74,14 @@ ISSUES = [
         "body": lambda: [
             heading("Trois possibilités de réservation"),
             paragraph(
-                "<ul><li>L2113-12 : marchés réservés aux entreprises adaptées (EA) et aux ESAT, qui "
+                "<ul><li>L2113-12 : marchés réservés aux entreprises adaptées (EA) et aux ESAT, qui "
                 "emploient au moins 50 % de travailleurs handicapés.</li>"
-                "<li>L2113-13 : marchés réservés aux structures d'insertion par l'activité "
+                "<li>L2113-13 : marchés réservés aux structures d'insertion par l'activité "
                 "économique (SIAE) et structures équivalentes.</li>"
-                "<li>L2113-14 : réservation aux deux à la fois, depuis la loi ASAP de 2020.</li></ul>"
+                "<li>L2113-14 : réservation aux deux à la fois, depuis la loi ASAP de 2020.</li></ul>"
             ),
             paragraph(
-                "<p>La réservation se décide lot par lot ; elle s'annonce dans l'avis de marché. "
+                "<p>La réservation se décide lot par lot ; elle s'annonce dans l'avis de marché. "
                 "La mission tient à jour la liste des structures du département susceptibles de "
                 "répondre.</p>"
             ),
@@ -90,9 +90,9 @@ ISSUES = [
     },
     {
         "slug": "lettre-mai-2026",
-        "title": "Lettre n° 3 — mai 2026 : les chiffres de l'observatoire",
+        "title": "Lettre n° 3 — mai 2026 : les chiffres de l'observatoire",
         "date": datetime(2026, 5, 12, 9, 0, tzinfo=PARIS),
-        "preheader": "Heures d'insertion, marchés, participants : le bilan départemental.",
+        "preheader": "Heures d'insertion, marchés, participants : le bilan départemental.",
         "intro": (
             "Neuf facilitateurs alimentent l'observatoire départemental des clauses sociales. "
             "Quelques repères pour situer l'action du réseau."

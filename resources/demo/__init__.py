@@ -37,7 +37,7 @@ HUB = {
     "title": "Centre de ressources",
     "slug": "ressources",
     "intro": (
-        "Veille juridique et documentaire, guides et clauses types : tout ce que la mission publie "
+        "Veille juridique et documentaire, guides et clauses types : tout ce que la mission publie "
         "pour aider les acheteurs publics à insérer des clauses sociales dans leurs marchés."
     ),
 }
@@ -93,14 +93,15 @@ def _document(spec_title, lines, slug, user):
 
 
 def load_demo_resources(home, user=None):
-    """Build the demo hub under `home`; return the number of resources created or updated."""
+    """Build the demo hub under `home`; return it with the numbers of resources created and of
+    resources updated."""
     fr = home.locale
     en, _ = Locale.objects.get_or_create(language_code="en")
     hub = ensure_hub(home, user)
     themes = _taxonomy(Theme, THEMES, fr, en)
     audiences = _taxonomy(Audience, AUDIENCES, fr, en)
     references = _taxonomy(LegalReference, LEGAL_REFERENCES, fr, en)
-    changed = 0
+    created_count = updated_count = 0
     for (
         slug,
         kind,
@@ -150,9 +151,12 @@ def load_demo_resources(home, user=None):
             if not created:
                 page.body = body
             page.save_revision(user=user).publish(user=user)
-            changed += 1
+            if created:
+                created_count += 1
+            else:
+                updated_count += 1
     date_publications(hub)
-    return hub, changed
+    return hub, created_count, updated_count
 
 
 def date_publications(hub):
@@ -209,7 +213,7 @@ PROMOTIONS = {
         (
             "marché réservé",
             "guide-marches-reserves",
-            "Le guide de la mission : réserver au handicap, à l'insertion ou aux deux.",
+            "Le guide de la mission : réserver au handicap, à l'insertion ou aux deux.",
         ),
         (
             "clause d'insertion",
@@ -256,9 +260,11 @@ class ResourcesDemo(DemoBuilder):
 
     def build(self, demo):
         with transaction.atomic():
-            hub, changed = load_demo_resources(demo.refs.pages["home"], demo.admin)
-        if changed:
-            demo.report["updated"].append(f"{changed} ressources")
+            hub, created, updated = load_demo_resources(demo.refs.pages["home"], demo.admin)
+        if created:
+            demo.report["created"].append(f"{created} ressources")
+        if updated:
+            demo.report["updated"].append(f"{updated} ressources")
         # The English hub first, in a transaction of its own: its slug differs from the French
         # one, and Wagtail's redirects app, on commit, adds a redirect for each page then below it.
         with transaction.atomic():

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", _("En attente")
     OK = "ok", _("Texte extrait")
-    EMPTY = "empty", _("Aucun texte (document scanné ?)")
+    EMPTY = "empty", _("Aucun texte (document scanné ?)")
     ENCRYPTED = "encrypted", _("Protégé par mot de passe")
     FAILED = "failed", _("Illisible ou corrompu")
     UNSUPPORTED = "unsupported", _("Format non pris en charge")

@@ -1,6 +1,7 @@
 """The resources of the hub (models.hub): watch notes, guides, model clauses and
 reference documents, each with its taxonomies, documents and the text extracted from them."""
 
+from django import forms
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import content_blocks
 
+from ..admin_forms import TAXONOMY_FIELDS, ResourcePageForm
 from .documents import DocumentText, ExtractionStatus
 
 
@@ -22,9 +24,6 @@ class ResourceKind(models.TextChoices):
     GUIDE = "guide", _("Guide")
     MODEL_CLAUSE = "model_clause", _("Clause type")
     REFERENCE_DOCUMENT = "reference_document", _("Document de référence")
-
-
-TAXONOMY_FIELDS = ("themes", "audiences", "legal_references")
 
 
 class ResourcePage(Page):
@@ -37,7 +36,7 @@ class ResourcePage(Page):
     # The date's year, kept as a column so that the search engines can filter and count by it.
     year = models.PositiveSmallIntegerField(_("Année"), editable=False, db_index=True)
     summary = models.TextField(
-        _("Résumé"), help_text=_("Deux ou trois phrases : affiché dans les résultats et les flux.")
+        _("Résumé"), help_text=_("Deux ou trois phrases : affiché dans les résultats et les flux.")
     )
     body = StreamField(content_blocks(), verbose_name=_("Contenu"), blank=True)
     source_url = models.URLField(_("Lien vers la source"), blank=True, max_length=500)
@@ -45,7 +44,7 @@ class ResourcePage(Page):
         _("Libellé de la source"),
         max_length=200,
         blank=True,
-        help_text=_("Par exemple : Légifrance, Conseil d'État, DAJ de Bercy."),
+        help_text=_("Par exemple : Légifrance, Conseil d'État, DAJ de Bercy."),
     )
     themes = ParentalManyToManyField("resources.Theme", verbose_name=_("Thèmes"), blank=True)
     audiences = ParentalManyToManyField("resources.Audience", verbose_name=_("Publics"), blank=True)
@@ -53,6 +52,7 @@ class ResourcePage(Page):
         "resources.LegalReference", verbose_name=_("Références juridiques"), blank=True
     )
 
+    base_form_class = ResourcePageForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
         FieldPanel("summary"),
@@ -62,9 +62,9 @@ class ResourcePage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("themes"),
-                FieldPanel("audiences"),
-                FieldPanel("legal_references"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("legal_references", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classement"),
         ),

@@ -15,7 +15,7 @@ class TaxonomyBase(TranslatableMixin, index.Indexed, models.Model):
         max_length=80,
         allow_unicode=False,
         help_text=_(
-            "Utilisé dans l'adresse des recherches filtrées ; identique dans chaque langue."
+            "Utilisé dans l'adresse des recherches filtrées ; identique dans chaque langue."
         ),
     )
 

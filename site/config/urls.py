@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
@@ -29,6 +30,8 @@ urlpatterns = [
         newsletter_views.one_click_unsubscribe,
         name="newsletter_one_click",
     ),
+    # French is served without a prefix: /fr/... sends to the same address without it.
+    re_path(r"^fr/(?P<rest>.*)$", home_views.french_prefix_redirect),
 ]
 
 if settings.SERVE_MEDIA:
@@ -37,9 +40,10 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns += i18n_patterns(
-    path("recherche/", home_views.search, name="search"),
+    # Translated paths: /recherche/ in French, /en/search/ in English.
+    path(_("recherche/"), home_views.search, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("lettre/", include("newsletter.urls")),
+    path(_("lettre/"), include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

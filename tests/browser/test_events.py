@@ -83,7 +83,7 @@ def test_filter_the_agenda_then_open_an_event_and_its_calendar_file(open_at):
     page.click(".resource-filters__actions button")
     page.wait_for_url("**type=buyers_meeting**")
     titles = page.locator(".event-item__title").all_inner_texts()
-    assert titles == ["Réunion d'information des acheteurs publics : la clause sociale en pratique"]
+    assert titles == ["Réunion d'information des acheteurs publics : la clause sociale en pratique"]
     assert "type=buyers_meeting" in page.locator("[data-feed-url]").input_value()
     page.click(".event-item__title a")
     page.wait_for_url("**" + MEETING)

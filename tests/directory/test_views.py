@@ -1,4 +1,4 @@
-"""The public directory: "qui peut m'aider ?" by commune name, postal code or EPCI; the list with
+"""The public directory: "qui peut m'aider ?" by commune name, postal code or EPCI; the list with
 combinable filters and counts; the map's points; an actor's page; bad input answered in French."""
 
 import json

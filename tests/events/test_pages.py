@@ -94,10 +94,10 @@ def test_malformed_query_strings_get_a_french_message_never_an_error(client, age
     )
     assert response.status_code == 200
     page = text(response)
-    assert "Le type d'événement « licorne » n'existe pas" in page
-    assert "La période « demain » n'existe pas" in page
-    assert "L'année « 19999 » n'est pas valide" in page
-    assert "Le numéro de page « abc » n'est pas valide" in page
+    assert "Le type d'événement « licorne » n'existe pas" in page
+    assert "La période « demain » n'existe pas" in page
+    assert "L'année « 19999 » n'est pas valide" in page
+    assert "Le numéro de page « abc » n'est pas valide" in page
     assert "<script>" not in response.content.decode()
     assert client.get(agenda.url + "?type=a&type=b&page=999").status_code == 200
 

@@ -51,7 +51,7 @@ def test_a_registration_takes_a_place_and_the_email_carries_the_event_and_the_ca
     assert registration.email == "camille@example.org"
     [message] = mail.outbox
     assert message.to == ["camille@example.org"]
-    assert message.subject == "Inscription confirmée : Réunion d'information des acheteurs"
+    assert message.subject == "Inscription confirmée : Réunion d'information des acheteurs"
     assert manage_url(registration) in message.body
     assert "de 9\u00a0h\u00a030 à 12\u00a0h" in message.body
     [(filename, content, mimetype)] = message.attachments

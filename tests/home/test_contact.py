@@ -98,7 +98,7 @@ def test_missing_required_fields_answer_in_french(client, contact_page):
     assert response.status_code == 200
     text = page_text(response)
     # Wagtail's French catalog comes before Django's in INSTALLED_APPS: its wording wins.
-    assert "Nom : Champ requis." in text
+    assert "Nom : Champ requis." in text
     assert "This field is required" not in text
 
 
@@ -110,7 +110,7 @@ def test_missing_required_fields_store_nothing(client, contact_page, mailoutbox)
 
 def test_invalid_email_address_answers_in_french(client, contact_page, contact_data):
     response = post(client, contact_page, {**contact_data, "courriel": "pas-une-adresse"})
-    assert "Courriel : Saisissez une adresse de courriel valide." in page_text(response)
+    assert "Courriel : Saisissez une adresse de courriel valide." in page_text(response)
 
 
 def test_filled_honeypot_stores_nothing(client, contact_page, contact_data, mailoutbox):
@@ -224,7 +224,7 @@ def test_a_message_longer_than_the_limit_is_refused_in_french(
     settings.CONTACT_MESSAGE_MAX_LENGTH = 5000
     response = post(client, contact_page, {**contact_data, "message": "x" * 2_400_000})
     assert response.status_code in (200, 400)
-    assert "Votre message est trop long : 5000 caractères au plus (il en compte 2400000)." in (
+    assert "Votre message est trop long : 5000 caractères au plus (il en compte 2400000)." in (
         page_text(response)
     )
     assert not FormSubmission.objects.exists()

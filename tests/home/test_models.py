@@ -85,13 +85,13 @@ def test_table_of_contents_lists_the_section_headings_only(content_page):
     content_page.body = StreamValue(
         block,
         [
-            ("heading", {"text": "Pourquoi une clause sociale ?", "level": "h2"}),
+            ("heading", {"text": "Pourquoi une clause sociale ?", "level": "h2"}),
             ("heading", {"text": "Un détail", "level": "h3"}),
             ("heading", {"text": "Comment la rédiger", "level": "h2"}),
         ],
     )
     assert [entry["text"] for entry in content_page.table_of_contents()] == [
-        "Pourquoi une clause sociale ?",
+        "Pourquoi une clause sociale ?",
         "Comment la rédiger",
     ]
 

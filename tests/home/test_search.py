@@ -61,7 +61,7 @@ def test_search_without_results_says_so_in_french(client, content_page):
 
 
 def test_search_keeps_to_the_visitors_language(client, english_content_page):
-    response = client.get("/en" + SEARCH_URL, {"q": "integration"})
+    response = client.get("/en/search/", {"q": "integration"})
     assert result_titles(response) == ["Reserved contracts"]
     response = client.get(SEARCH_URL, {"q": "integration"})
     assert result_titles(response) == []
@@ -70,14 +70,14 @@ def test_search_keeps_to_the_visitors_language(client, english_content_page):
 def test_search_page_number_that_is_not_a_number_gives_a_french_message(client, content_page):
     response = client.get(SEARCH_URL, {"q": "insertion", "page": "abc"})
     assert response.status_code == 200
-    assert "Le numéro de page « abc » n'est pas valide" in page_text(response)
+    assert "Le numéro de page « abc » n'est pas valide" in page_text(response)
     assert result_titles(response) == ["Les marchés réservés"]
 
 
 def test_search_page_number_out_of_range_gives_the_last_page_in_french(client, content_page):
     response = client.get(SEARCH_URL, {"q": "insertion", "page": "99"})
     assert response.status_code == 200
-    assert "Cette page de résultats n'existe pas : voici la dernière." in page_text(response)
+    assert "Cette page de résultats n'existe pas : voici la dernière." in page_text(response)
     assert result_titles(response) == ["Les marchés réservés"]
 
 

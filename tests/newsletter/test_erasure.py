@@ -70,7 +70,7 @@ def test_erasure_deletes_the_persons_contact_messages(contact_page, audiences):
 def enqueue_contact_email(reply_to):
     return send_contact_email.enqueue(
         subject="Message",
-        body=f"De : {reply_to}",
+        body=f"De : {reply_to}",
         from_email="site@example.org",
         to=["equipe@example.org"],
         reply_to=[reply_to],

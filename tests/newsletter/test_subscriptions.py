@@ -170,8 +170,8 @@ def test_list_unsubscribe_headers_follow_rfc_8058(subscriber):
 
 def test_links_follow_the_subscriber_language(audiences):
     english = SubscriberFactory(email="alex@example.org", language="en")
-    assert "/en/lettre/preferences/" in subscriptions.preferences_url(english)
-    assert "/lettre/desinscription/" in subscriptions.unsubscribe_url(english)
+    assert "/en/newsletter/preferences/" in subscriptions.preferences_url(english)
+    assert "/en/newsletter/unsubscribe/" in subscriptions.unsubscribe_url(english)
 
 
 def test_the_retention_command_purges_lapsed_data_only(audiences, subscriber, mailoutbox):

@@ -61,7 +61,7 @@ def resources(hub, taxonomy):
             "situation de handicap.",
             "L'article L2113-12 du code permet de réserver des marchés ou des lots à des "
             "entreprises adaptées et à des ESAT dont au moins 50 % des travailleurs sont en "
-            "situation de handicap : un marché réservé au handicap se prépare avec le réseau.",
+            "situation de handicap : un marché réservé au handicap se prépare avec le réseau.",
             datetime.date(2024, 3, 12),
             themes=[t.reserved],
             audiences=[t.buyers],

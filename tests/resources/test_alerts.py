@@ -30,7 +30,7 @@ def subscribe(client, alert_url, search="q=insertion&theme=clause-insertion", **
 def test_alert_form_describes_the_current_search(client, resources, alert_url):
     response = client.get(alert_url, {"q": "insertion", "theme": "clause-insertion"})
     assert response.status_code == 200
-    assert "« insertion » ; Thème : Clause d&#x27;insertion" in response.content.decode()
+    assert "« insertion » ; Thème : Clause d&#x27;insertion" in response.content.decode()
 
 
 def test_subscribing_sends_a_confirmation_and_records_a_pending_alert(client, resources, alert_url):

@@ -27,7 +27,7 @@ def facet(response, name):
 def demo_hub(home_page):
     from resources.demo import load_demo_resources
 
-    hub, _changed = load_demo_resources(home_page)
+    hub, _created, _updated = load_demo_resources(home_page)
     return hub
 
 
@@ -50,7 +50,7 @@ def test_insertion_clause_in_building_comes_first(client, demo_hub):
     assert response.status_code == 200
     found = titles(response)
     assert (
-        "Clause d'insertion dans les marchés de bâtiment : le guide du maître d'ouvrage"
+        "Clause d'insertion dans les marchés de bâtiment : le guide du maître d'ouvrage"
         in (found[:3])
     )
     for slugs in theme_slugs(response, 3):
@@ -71,7 +71,7 @@ def test_search_finds_plurals_of_the_words_typed(client, resources, hub):
 def test_search_requires_every_word(client, resources, hub):
     response = client.get(hub.url, {"q": "insertion licorne"})
     assert titles(response) == []
-    assert "Aucune ressource pour « insertion licorne »" in html.unescape(response.content.decode())
+    assert "Aucune ressource pour « insertion licorne »" in html.unescape(response.content.decode())
 
 
 def test_french_stop_words_are_left_out_of_the_words_to_find(client, resources, hub):
@@ -125,7 +125,7 @@ def test_unknown_filter_value_is_ignored_with_a_french_message(client, resources
     response = client.get(hub.url, {"theme": "licorne", "annee": "abc"})
     assert response.status_code == 200
     text = html.unescape(response.content.decode())
-    assert "Le filtre « licorne » n'existe pas : il a été ignoré." in text
+    assert "Le filtre « licorne » n'existe pas : il a été ignoré." in text
     assert len(titles(response)) == 4
 
 
@@ -261,10 +261,10 @@ def test_demo_content_is_idempotent_and_has_forty_resources(home_page):
     from resources.demo import load_demo_resources
     from resources.models import DocumentText, ResourcePage
 
-    _hub, created = load_demo_resources(home_page)
+    _hub, created, _updated = load_demo_resources(home_page)
     assert created >= 40
-    _hub, changed = load_demo_resources(home_page)
-    assert changed == 0
+    _hub, created, updated = load_demo_resources(home_page)
+    assert (created, updated) == (0, 0)
     assert ResourcePage.objects.live().count() >= 40
     assert len({page.date.year for page in ResourcePage.objects.all()}) == 8
     assert DocumentText.objects.filter(status="ok").count() >= 5

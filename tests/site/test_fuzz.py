@@ -85,7 +85,7 @@ SEGMENT_URLS = [
 ]
 FORMS = {
     "/lettre/inscription/": ["email", "audiences", "name", "organisation", "territory", "website"],
-    "/en/lettre/inscription/": ["email", "audiences", "name", "website"],
+    "/en/newsletter/subscribe/": ["email", "audiences", "name", "website"],
     "/contact/": ["nom", "courriel", "message", "website"],
     "/ressources/alerte/": ["email", "frequency", "search", "website", "q"],
     "/admin/login/": ["username", "password", "next"],
@@ -106,7 +106,7 @@ def assert_no_server_error(response, method, url, data=None):
 
 def test_random_query_strings_on_every_page_never_answer_5xx(urls):
     client = Client(raise_request_exception=False)
-    extra_urls = ["/recherche/", "/en/recherche/", "/sitemap.xml", "/robots.txt", "/healthz"]
+    extra_urls = ["/recherche/", "/en/search/", "/sitemap.xml", "/robots.txt", "/healthz"]
     hub_urls = [url for url in urls if "ressources" in url or "resources" in url][:2]
     extra_urls += [
         f"{hub}{suffix}"

@@ -27,8 +27,32 @@ def test_english_pages_use_the_english_interface(client, english_home):
     assert "Aller au contenu" not in text
 
 
-def test_french_prefix_is_not_used(client, english_home):
-    assert client.get("/fr/").status_code == 404
+def test_french_prefix_redirects_to_the_prefix_less_address(client, english_content_page):
+    response = client.get("/fr/marches-reserves/?page=2")
+    assert response.status_code == 301
+    assert response["Location"] == "/marches-reserves/?page=2"
+    assert client.get("/fr/").headers["Location"] == "/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_french_prefix_redirect_stays_on_the_site(client, english_home):
+    for path in ("/fr//example.org/", "/fr/%5C%5Cexample.org/", "/fr/%2F%2Fexample.org"):
+        location = client.get(path).headers["Location"]
+        assert location.startswith("/") and not location.startswith(("//", "/\\")), location
+
+
+def test_english_search_and_newsletter_have_english_paths(client, english_home):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert reverse("search") == "/en/search/"
+        assert reverse("newsletter:subscribe") == "/en/newsletter/subscribe/"
+    with translation.override("fr"):
+        assert reverse("search") == "/recherche/"
+        assert reverse("newsletter:subscribe") == "/lettre/inscription/"
+    assert client.get("/en/search/?q=clause").status_code == 200
+    assert client.get("/en/newsletter/subscribe/").status_code == 200
 
 
 def test_language_switcher_links_to_the_translated_page(client, english_content_page):
@@ -48,7 +72,7 @@ def test_language_switcher_falls_back_to_the_english_home(client, content_page, 
 
 def test_language_switcher_on_search_keeps_the_query(client, english_home):
     links = switcher_links(client.get("/recherche/?q=clause"))
-    assert links["en"] == "/en/recherche/?q=clause"
+    assert links["en"] == "/en/search/?q=clause"
 
 
 def test_language_switcher_marks_the_current_language(client, english_home):

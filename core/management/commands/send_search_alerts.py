@@ -23,7 +23,7 @@ class Command(BaseCommand):
                     sent += 1
             except Exception as error:  # one failing address must not stop the others
                 failed += 1
-                self.stderr.write(f"Alerte {alert.pk} : {type(error).__name__}: {error}")
-        self.stdout.write(f"Alertes envoyées : {sent} ; en échec : {failed}")
+                self.stderr.write(f"Alerte {alert.pk} : {type(error).__name__}: {error}")
+        self.stdout.write(f"Alertes envoyées : {sent} ; en échec : {failed}")
         if failed:
             raise SystemExit(1)

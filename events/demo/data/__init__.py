@@ -12,7 +12,7 @@ AGENDA = {
         "slug": "agenda",
         "intro": (
             "Réunions d'information des acheteurs, réunions du réseau des facilitateurs, "
-            "formations et rencontres : les rendez-vous de la mission, ouverts à l'inscription."
+            "formations et rencontres : les rendez-vous de la mission, ouverts à l'inscription."
         ),
     },
     "en": {
@@ -63,9 +63,9 @@ EVENTS = {
                 "l'année et préparent la coordination des marchés multi-territoriaux."
             ),
             "body": [
-                "9 h 30 : accueil et tour de table des territoires.",
-                "10 h : bilan des heures d'insertion réalisées, pour l'observatoire départemental.",
-                "11 h : marchés de l'État et marchés multi-territoriaux, qui suit quoi.",
+                "9 h 30 : accueil et tour de table des territoires.",
+                "10 h : bilan des heures d'insertion réalisées, pour l'observatoire départemental.",
+                "11 h : marchés de l'État et marchés multi-territoriaux, qui suit quoi.",
             ],
         },
         {
@@ -98,14 +98,14 @@ EVENTS = {
             "online_url": "https://visio.example.org/mics34-acheteurs",
         },
         {
-            "title": "Réunion d'information des acheteurs publics : la clause sociale en pratique",
+            "title": "Réunion d'information des acheteurs publics : la clause sociale en pratique",
             "summary": (
-                "Pour les acheteurs des communes, des EPCI et des bailleurs sociaux : choisir les "
+                "Pour les acheteurs des communes, des EPCI et des bailleurs sociaux : choisir les "
                 "marchés où insérer une clause, la rédiger et en suivre l'exécution avec le "
                 "facilitateur du territoire. En salle et en ligne."
             ),
             "body": [
-                "Ce que dit le Code de la commande publique : conditions d'exécution (L2112-2), "
+                "Ce que dit le Code de la commande publique : conditions d'exécution (L2112-2), "
                 "critères d'attribution (L2152-7), marchés réservés (L2113-12 à L2113-14).",
                 "Témoignage d'un acheteur du Biterrois et questions-réponses.",
             ],
@@ -139,12 +139,12 @@ EVENTS = {
             "title": "Rencontre départementale de l'achat socialement responsable",
             "summary": (
                 "Une journée pour les acheteurs publics, les entreprises et les structures "
-                "d'insertion de l'Hérault : ateliers, retours d'expérience et rencontres."
+                "d'insertion de l'Hérault : ateliers, retours d'expérience et rencontres."
             ),
             "body": [
-                "Matin : table ronde sur la loi Climat et résilience et les conditions "
+                "Matin : table ronde sur la loi Climat et résilience et les conditions "
                 "d'exécution sociales obligatoires au-dessus des seuils européens.",
-                "Après-midi : ateliers entre acheteurs, entreprises et SIAE.",
+                "Après-midi : ateliers entre acheteurs, entreprises et SIAE.",
             ],
         },
         {
@@ -175,9 +175,9 @@ EVENTS = {
             "city": "",
         },
         {
-            "title": "Webinaire : réserver un marché aux SIAE et aux EA-ESAT",
+            "title": "Webinaire : réserver un marché aux SIAE et aux EA-ESAT",
             "summary": (
-                "Une heure pour comprendre les marchés réservés : qui peut candidater, comment "
+                "Une heure pour comprendre les marchés réservés : qui peut candidater, comment "
                 "allotir, quels contrôles prévoir."
             ),
             "body": ["Présentation de vingt minutes, puis questions des participants."],
@@ -203,7 +203,7 @@ EVENTS = {
         {
             "title": "Réunion de coordination des facilitateurs",
             "summary": (
-                "Point semestriel du réseau : suivi des marchés de l'État dans l'Hérault et "
+                "Point semestriel du réseau : suivi des marchés de l'État dans l'Hérault et "
                 "préparation de l'observatoire."
             ),
             "body": ["Le compte rendu de la réunion est en téléchargement ci-dessous."],

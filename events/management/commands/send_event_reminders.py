@@ -5,7 +5,7 @@ from events.reminders import expire_offers, send_reminders
 
 class Command(BaseCommand):
     help = (
-        "Envoie les rappels des événements (la veille ; une heure avant pour ceux en ligne) et "
+        "Envoie les rappels des événements (la veille ; une heure avant pour ceux en ligne) et "
         "passe à la personne suivante les places proposées et non confirmées à temps. À lancer "
         "toutes les 10 minutes."
     )

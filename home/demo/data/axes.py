@@ -17,13 +17,13 @@ def axes_page(tr, ref):
         "title": tr("Nos axes de travail", "Our areas of work"),
         "slug": tr("nos-axes-de-travail", "our-areas-of-work"),
         "search_description": tr(
-            "Les deux axes de travail de la MICS 34 : un pôle ressources et coordination, et la "
+            "Les deux axes de travail de la MICS 34 : un pôle ressources et coordination, et la "
             "promotion des clauses sociales auprès des acheteurs publics.",
             "The two areas of work of MICS 34: a resources and coordination hub, and promoting "
             "social clauses to public buyers.",
         ),
         "intro": tr(
-            "La MICS 34 agit sur deux axes : un pôle ressources et coordination au service des "
+            "La MICS 34 agit sur deux axes : un pôle ressources et coordination au service des "
             "acteurs de la clause sociale, et la promotion de l'achat socialement responsable "
             "auprès des donneurs d'ordres publics.",
             "MICS 34 works in two areas: a resources and coordination hub serving everyone "
@@ -37,7 +37,7 @@ def axes_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Les facilitateurs de clauses sociales, portés par les Maisons de l'emploi, les "
-                    "PLIE ou les collectivités, accompagnent chacun un territoire : ils aident les "
+                    "PLIE ou les collectivités, accompagnent chacun un territoire : ils aident les "
                     "acheteurs à rédiger les clauses, orientent les candidats vers les entreprises et "
                     "suivent les heures réalisées. Les données qu'ils partagent alimentent "
                     "l'observatoire statistique départemental.</p>",
@@ -51,7 +51,7 @@ def axes_page(tr, ref):
             paragraph(actions(1)),
             paragraph(
                 tr(
-                    "<p>Ce site fait partie de ces outils de communication : il rassemblera peu à peu "
+                    "<p>Ce site fait partie de ces outils de communication : il rassemblera peu à peu "
                     "des ressources, l'annuaire des acteurs, l'agenda des rencontres et les lettres "
                     "d'information de la mission.</p>",
                     "<p>This website is one of those communication tools: it will gradually bring "
@@ -68,7 +68,7 @@ def axes_page(tr, ref):
             ),
             call_to_action(
                 tr(
-                    "Facilitateur, entreprise ou structure d'insertion ?",
+                    "Facilitateur, entreprise ou structure d'insertion ?",
                     "Facilitator, company or work-integration organisation?",
                 ),
                 tr(

@@ -19,13 +19,13 @@ from .shared import EMAIL, NBSP
 def clauses_page(tr, ref):
     legal_items = [
         (
-            "<li><b>Article L2112-2</b> : les conditions d'exécution d'un marché peuvent prendre en "
+            "<li><b>Article L2112-2</b> : les conditions d'exécution d'un marché peuvent prendre en "
             "compte des considérations relatives au domaine social ou à l'emploi.</li>",
             "<li><b>Article L2112-2</b>: the performance conditions of a contract may take social "
             "or employment considerations into account.</li>",
         ),
         (
-            "<li><b>Articles L2113-12 et R2113-7</b> : des marchés ou des lots peuvent être "
+            "<li><b>Articles L2113-12 et R2113-7</b> : des marchés ou des lots peuvent être "
             "réservés aux entreprises adaptées (EA) et aux établissements et services d'aide par le "
             "travail (ESAT), qui emploient au moins 50 % de travailleurs handicapés.</li>",
             "<li><b>Articles L2113-12 and R2113-7</b>: contracts or lots may be reserved for "
@@ -33,7 +33,7 @@ def clauses_page(tr, ref):
             "workers are disabled.</li>",
         ),
         (
-            "<li><b>Article L2113-13</b> : des marchés peuvent être réservés aux structures "
+            "<li><b>Article L2113-13</b> : des marchés peuvent être réservés aux structures "
             "d'insertion par l'activité économique (entreprises d'insertion, entreprises de "
             "travail temporaire d'insertion, associations intermédiaires, ateliers et chantiers "
             "d'insertion) et aux structures équivalentes, qui emploient au moins 50 % de "
@@ -44,13 +44,13 @@ def clauses_page(tr, ref):
             "organisations, at least 50% of whose workers are disadvantaged.</li>",
         ),
         (
-            "<li><b>Article L2113-14</b> : depuis la loi ASAP de 2020, un même marché peut être "
+            "<li><b>Article L2113-14</b> : depuis la loi ASAP de 2020, un même marché peut être "
             "réservé à la fois à ces deux catégories de structures.</li>",
             "<li><b>Article L2113-14</b>: since the 2020 ASAP Act, a single contract may be "
             "reserved for both kinds of organisation at once.</li>",
         ),
         (
-            "<li><b>Articles L2152-7 et R2152-7</b> : les critères d'attribution peuvent comprendre "
+            "<li><b>Articles L2152-7 et R2152-7</b> : les critères d'attribution peuvent comprendre "
             "des aspects sociaux, par exemple les performances en matière d'insertion "
             "professionnelle des publics en difficulté.</li>",
             "<li><b>Articles L2152-7 and R2152-7</b>: award criteria may include social aspects, "
@@ -58,7 +58,7 @@ def clauses_page(tr, ref):
             "difficulties.</li>",
         ),
         (
-            "<li><b>Articles L2111-3 et D2111-3</b> : les acheteurs dont les achats dépassent "
+            "<li><b>Articles L2111-3 et D2111-3</b> : les acheteurs dont les achats dépassent "
             "50 millions d'euros HT par an adoptent et publient un schéma de promotion des achats "
             "publics socialement et écologiquement responsables (SPASER), obligatoire à ce seuil "
             "depuis 2023.</li>",
@@ -70,7 +70,7 @@ def clauses_page(tr, ref):
     questions = [
         (
             (
-                "Tous les marchés peuvent-ils comporter une clause sociale ?",
+                "Tous les marchés peuvent-ils comporter une clause sociale ?",
                 "Can any contract include a social clause?",
             ),
             (
@@ -86,7 +86,7 @@ def clauses_page(tr, ref):
         ),
         (
             (
-                "Quelle part du marché réserver à l'insertion ?",
+                "Quelle part du marché réserver à l'insertion ?",
                 "How much of the contract should be set aside for integration?",
             ),
             (
@@ -100,11 +100,11 @@ def clauses_page(tr, ref):
         ),
         (
             (
-                "Qui peut bénéficier des heures d'insertion ?",
+                "Qui peut bénéficier des heures d'insertion ?",
                 "Who can benefit from integration hours?",
             ),
             (
-                "<p>Les personnes éloignées de l'emploi : demandeurs d'emploi de longue durée, "
+                "<p>Les personnes éloignées de l'emploi : demandeurs d'emploi de longue durée, "
                 "allocataires du RSA, travailleurs handicapés, jeunes de moins de 26 ans, salariés "
                 "des structures d'insertion par l'activité économique. Les prescripteurs (France "
                 "Travail, Cap emploi, Missions locales, PLIE) orientent les candidats.</p>",
@@ -116,7 +116,7 @@ def clauses_page(tr, ref):
         ),
         (
             (
-                "L'entreprise titulaire doit-elle embaucher directement ?",
+                "L'entreprise titulaire doit-elle embaucher directement ?",
                 "Does the winning company have to hire directly?",
             ),
             (
@@ -132,11 +132,11 @@ def clauses_page(tr, ref):
         ),
         (
             (
-                "La clause sociale va-t-elle devenir obligatoire ?",
+                "La clause sociale va-t-elle devenir obligatoire ?",
                 "Is the social clause becoming mandatory?",
             ),
             (
-                "<p>Oui pour les marchés dont la valeur dépasse les seuils européens : au plus tard à "
+                "<p>Oui pour les marchés dont la valeur dépasse les seuils européens : au plus tard à "
                 "compter du 22 août 2026, leurs conditions d'exécution devront prendre en compte des "
                 "considérations sociales ou relatives à l'emploi, sauf exception justifiée (loi "
                 "Climat et résilience, article 35).</p>",
@@ -147,9 +147,9 @@ def clauses_page(tr, ref):
             ),
         ),
         (
-            ("Qui contacter pour un premier projet ?", "Who should I contact for a first project?"),
+            ("Qui contacter pour un premier projet ?", "Who should I contact for a first project?"),
             (
-                "<p>Écrivez à la MICS 34 depuis la page Contact ou à " + EMAIL + " : nous vous "
+                "<p>Écrivez à la MICS 34 depuis la page Contact ou à " + EMAIL + " : nous vous "
                 "orientons vers le facilitateur de votre territoire et vous transmettons les outils "
                 "utiles.</p>",
                 "<p>Write to MICS 34 through the Contact page or at "
@@ -163,7 +163,7 @@ def clauses_page(tr, ref):
         "title": tr("Les clauses sociales", "Social clauses"),
         "slug": tr("les-clauses-sociales", "social-clauses"),
         "search_description": tr(
-            "Qu'est-ce qu'une clause sociale dans un marché public ? Définition, bases juridiques "
+            "Qu'est-ce qu'une clause sociale dans un marché public ? Définition, bases juridiques "
             "(Code de la commande publique, loi Climat et résilience, directive 2014/24/UE) et "
             "questions fréquentes des acheteurs.",
             "What is a social clause in a public contract? Definition, legal bases (French public "
@@ -178,7 +178,7 @@ def clauses_page(tr, ref):
         ),
         "show_table_of_contents": True,
         "body": [
-            heading(tr("Qu'est-ce qu'une clause sociale ?", "What is a social clause?")),
+            heading(tr("Qu'est-ce qu'une clause sociale ?", "What is a social clause?")),
             paragraph(
                 tr(
                     "<p>Dans les marchés publics, une clause sociale est une façon de rédiger le cahier "
@@ -260,12 +260,12 @@ def clauses_page(tr, ref):
             paragraph(
                 tr(
                     "<ul>"
-                    "<li><b>La condition d'exécution</b> : le titulaire s'engage à réaliser une part des "
+                    "<li><b>La condition d'exécution</b> : le titulaire s'engage à réaliser une part des "
                     "heures de travail du marché avec des personnes en insertion. C'est la forme la "
                     "plus courante.</li>"
-                    "<li><b>Le critère d'attribution</b> : la performance en matière d'insertion "
+                    "<li><b>Le critère d'attribution</b> : la performance en matière d'insertion "
                     "professionnelle compte parmi les critères de choix de l'offre.</li>"
-                    "<li><b>Le marché réservé</b> : tout ou partie du marché est réservé à des "
+                    "<li><b>Le marché réservé</b> : tout ou partie du marché est réservé à des "
                     "structures d'insertion ou du handicap.</li>"
                     "</ul>",
                     "<ul>"
@@ -292,8 +292,8 @@ def clauses_page(tr, ref):
             heading(tr("Loi Climat et résilience", "Climate and Resilience Act"), level="h3"),
             paragraph(
                 tr(
-                    "<p>L'article 35 de la loi n° 2021-1104 du 22 août 2021, dite « Climat et "
-                    "résilience », rend obligatoire la prise en compte de considérations sociales ou "
+                    "<p>L'article 35 de la loi n° 2021-1104 du 22 août 2021, dite « Climat et "
+                    "résilience », rend obligatoire la prise en compte de considérations sociales ou "
                     "relatives à l'emploi dans les conditions d'exécution des marchés dont la valeur "
                     "dépasse les seuils européens, au plus tard à compter du <b>22 août 2026</b>. "
                     "L'acheteur qui s'en dispense doit le justifier.</p>",
@@ -359,9 +359,9 @@ def clauses_page(tr, ref):
                 ),
             ),
             call_to_action(
-                tr("Un projet de marché ?", "Planning a contract?"),
+                tr("Un projet de marché ?", "Planning a contract?"),
                 tr(
-                    "Décrivez-nous votre projet : nous vous aidons à choisir la clause adaptée.",
+                    "Décrivez-nous votre projet : nous vous aidons à choisir la clause adaptée.",
                     "Tell us about your project: we will help you choose the right clause.",
                 ),
                 link(

@@ -44,7 +44,7 @@ def contact_page(tr, ref):
         ),
         "intro": tr(
             "<p>Une question sur les clauses sociales, un projet de marché, une demande de "
-            "rencontre ? Écrivez-nous : l'équipe de la MICS 34 vous répond dans les meilleurs "
+            "rencontre ? Écrivez-nous : l'équipe de la MICS 34 vous répond dans les meilleurs "
             "délais.</p>",
             "<p>A question about social clauses, a planned contract, a request for a meeting? "
             "Write to us: the MICS 34 team will answer as soon as possible.</p>",

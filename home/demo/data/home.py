@@ -98,7 +98,7 @@ def home_page(tr, ref):
                 ],
             ),
             cards(
-                title=tr("Par où commencer ?", "Where to start"),
+                title=tr("Par où commencer ?", "Where to start"),
                 items=[
                     card(
                         tr("La mission", "The mission"),
@@ -141,7 +141,7 @@ def home_page(tr, ref):
                     card(
                         tr("Contact", "Contact"),
                         tr(
-                            "Une question sur un marché ou un projet de clause ? Écrivez à "
+                            "Une question sur un marché ou un projet de clause ? Écrivez à "
                             "l'équipe.",
                             "A question about a contract or a planned clause? Write to the team.",
                         ),

@@ -28,7 +28,7 @@ def legal_page(tr, ref):
                     "Clause Sociale 34 (MICS 34), portée par l'APSH 34 — Axe transversal de "
                     "l'emploi.</p>"
                     f"<p>59 avenue de Fès, Henri Bertin Sans (bâtiment C)<br/>34080 Montpellier<br/>"
-                    f"Téléphone : {PHONE}<br/>Courriel : {EMAIL}</p>",
+                    f"Téléphone : {PHONE}<br/>Courriel : {EMAIL}</p>",
                     "<p>The clausesociale34.fr website is published by the Mission "
                     "Interinstitutionnelle Clause Sociale 34 (MICS 34), run by APSH 34 — Axe "
                     "transversal de l'emploi (cross-cutting employment unit).</p>"
@@ -60,8 +60,8 @@ def legal_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Sauf mention contraire, les textes de ce site sont produits par la MICS 34. "
-                    "Toute reprise doit en citer la source : « Mission Interinstitutionnelle Clause "
-                    "Sociale 34 — clausesociale34.fr ». Les textes juridiques cités font foi dans leur "
+                    "Toute reprise doit en citer la source : « Mission Interinstitutionnelle Clause "
+                    "Sociale 34 — clausesociale34.fr ». Les textes juridiques cités font foi dans leur "
                     "version publiée au Journal officiel.</p>",
                     "<p>Unless stated otherwise, the texts on this website are written by MICS 34. Any "
                     "re-use must credit the source: “Mission Interinstitutionnelle Clause Sociale 34 — "
@@ -121,7 +121,7 @@ def accessibility_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Le site clausesociale34.fr est <b>non conforme</b> avec le référentiel "
-                    "général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : aucun audit "
+                    "général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : aucun audit "
                     "de conformité n'a encore été réalisé. Le site a été conçu en suivant ce "
                     "référentiel (titres hiérarchisés, navigation au clavier, contrastes suffisants, "
                     "champs de formulaire étiquetés, vidéos accompagnées de leur transcription) et "
@@ -143,7 +143,7 @@ def accessibility_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Les résultats détaillés seront publiés à l'issue de l'audit. Certains documents "
-                    "à télécharger produits par des tiers peuvent ne pas être accessibles : sur "
+                    "à télécharger produits par des tiers peuvent ne pas être accessibles : sur "
                     "demande, nous vous les transmettons sous une autre forme.</p>",
                     "<p>Detailed results will be published after the audit. Some downloadable "
                     "documents produced by third parties may not be accessible: on request, we will "
@@ -155,11 +155,11 @@ def accessibility_page(tr, ref):
                 tr(
                     "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous "
                     "pour être orienté vers une alternative accessible ou obtenir le contenu sous une "
-                    "autre forme :</p>"
-                    "<ul><li>par le formulaire de la page Contact ;</li>"
-                    f"<li>par courriel : {EMAIL} ;</li>"
-                    f"<li>par téléphone : {PHONE} ;</li>"
-                    f"<li>par courrier : MICS 34, {ADDRESS_FR}.</li></ul>",
+                    "autre forme :</p>"
+                    "<ul><li>par le formulaire de la page Contact ;</li>"
+                    f"<li>par courriel : {EMAIL} ;</li>"
+                    f"<li>par téléphone : {PHONE} ;</li>"
+                    f"<li>par courrier : MICS 34, {ADDRESS_FR}.</li></ul>",
                     "<p>If you cannot access a piece of content or a service, contact us to be "
                     "directed to an accessible alternative or to receive the content in another "
                     "form:</p>"
@@ -170,9 +170,9 @@ def accessibility_page(tr, ref):
                 )
             ),
             call_to_action(
-                tr("Un problème d'accessibilité ?", "An accessibility problem?"),
+                tr("Un problème d'accessibilité ?", "An accessibility problem?"),
                 tr(
-                    "Décrivez la page et la difficulté rencontrée : nous vous répondrons.",
+                    "Décrivez la page et la difficulté rencontrée : nous vous répondrons.",
                     "Tell us which page and what difficulty you met: we will get back to you.",
                 ),
                 link(
@@ -184,15 +184,15 @@ def accessibility_page(tr, ref):
                 tr(
                     "<p>Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder "
                     "à un contenu ou à un service et que vous n'avez pas obtenu de réponse "
-                    "satisfaisante, vous pouvez :</p>"
+                    "satisfaisante, vous pouvez :</p>"
                     "<ul>"
                     "<li>écrire un message au Défenseur des droits, par son "
-                    '<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> ;'
+                    '<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a> ;'
                     "</li>"
                     "<li>contacter le délégué du Défenseur des droits dans votre région, dont les "
                     'coordonnées figurent sur <a href="https://www.defenseurdesdroits.fr/">'
-                    "defenseurdesdroits.fr</a> ;</li>"
-                    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : "
+                    "defenseurdesdroits.fr</a> ;</li>"
+                    "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : "
                     "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>"
                     "</ul>",
                     "<p>If you have reported an accessibility issue that prevents you from accessing "
@@ -245,13 +245,13 @@ def privacy_page(tr, ref):
                     "votre nom, votre adresse électronique, votre organisation si vous l'indiquez, "
                     "l'objet et le contenu de votre message.</p>"
                     "<ul>"
-                    "<li><b>Finalité</b> : répondre à votre demande et, si elle le nécessite, vous "
+                    "<li><b>Finalité</b> : répondre à votre demande et, si elle le nécessite, vous "
                     "orienter vers le bon interlocuteur.</li>"
-                    "<li><b>Base légale</b> : l'intérêt légitime de la mission à répondre aux "
+                    "<li><b>Base légale</b> : l'intérêt légitime de la mission à répondre aux "
                     "personnes qui la sollicitent.</li>"
-                    "<li><b>Destinataires</b> : l'équipe de la MICS 34. Vos données ne sont transmises "
+                    "<li><b>Destinataires</b> : l'équipe de la MICS 34. Vos données ne sont transmises "
                     "à un partenaire qu'avec votre accord, et ne sont jamais vendues.</li>"
-                    "<li><b>Durée de conservation</b> : 12 mois à compter de l'envoi du message, "
+                    "<li><b>Durée de conservation</b> : 12 mois à compter de l'envoi du message, "
                     "puis suppression.</li>"
                     "</ul>",
                     "<p>When you write to the mission through the contact form, we receive your name, "
@@ -277,13 +277,13 @@ def privacy_page(tr, ref):
                     "structure et votre territoire, avec la preuve de votre accord (texte accepté, "
                     "date, adresse IP, confirmation).</p>"
                     "<ul>"
-                    "<li><b>Finalité</b> : vous envoyer la lettre d'information.</li>"
-                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
-                    "courriel ; vous le retirez à tout moment par le lien de désinscription de "
+                    "<li><b>Finalité</b> : vous envoyer la lettre d'information.</li>"
+                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
+                    "courriel ; vous le retirez à tout moment par le lien de désinscription de "
                     "chaque lettre.</li>"
-                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
+                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
                     "courriels, qui agit pour son compte.</li>"
-                    "<li><b>Durée de conservation</b> : tant que vous êtes inscrit ; la preuve du "
+                    "<li><b>Durée de conservation</b> : tant que vous êtes inscrit ; la preuve du "
                     "consentement est gardée trois ans après la désinscription. Une demande non "
                     "confirmée est supprimée après 30 jours.</li>"
                     "</ul>",
@@ -310,13 +310,13 @@ def privacy_page(tr, ref):
                     "<p>Une alerte sur une recherche enregistre votre adresse électronique, la "
                     "recherche suivie, la fréquence choisie et la preuve de votre accord.</p>"
                     "<ul>"
-                    "<li><b>Finalité</b> : vous envoyer les nouvelles ressources qui répondent à "
+                    "<li><b>Finalité</b> : vous envoyer les nouvelles ressources qui répondent à "
                     "votre recherche.</li>"
-                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
+                    "<li><b>Base légale</b> : votre consentement, confirmé par le lien reçu par "
                     "courriel et retiré par le lien de désinscription de chaque alerte.</li>"
-                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
+                    "<li><b>Destinataires</b> : l'équipe de la MICS 34 et le prestataire d'envoi des "
                     "courriels.</li>"
-                    "<li><b>Durée de conservation</b> : tant que l'alerte est active ; la preuve du "
+                    "<li><b>Durée de conservation</b> : tant que l'alerte est active ; la preuve du "
                     "consentement est gardée trois ans après son arrêt.</li>"
                     "</ul>",
                     "<p>An alert on a search records your email address, the search followed, the "
@@ -339,7 +339,7 @@ def privacy_page(tr, ref):
                     f"{EMAIL} ou par courrier à l'adresse ci-dessus.</p>"
                     "<p>Si vous estimez, après nous avoir contactés, que vos droits ne sont pas "
                     "respectés, vous pouvez adresser une réclamation à la Commission nationale de "
-                    "l'informatique et des libertés (CNIL) : "
+                    "l'informatique et des libertés (CNIL) : "
                     '<a href="https://www.cnil.fr/fr/plaintes">cnil.fr/fr/plaintes</a>.</p>',
                     "<p>You have the right to access, rectify and erase your data, and to restrict or "
                     f"object to its processing. To exercise these rights, write to {EMAIL} or send a "
@@ -353,7 +353,7 @@ def privacy_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Ce site ne dépose aucun cookie de mesure d'audience ni de publicité. Seuls des "
-                    "cookies techniques, nécessaires à son fonctionnement, peuvent être déposés : la "
+                    "cookies techniques, nécessaires à son fonctionnement, peuvent être déposés : la "
                     "protection du formulaire contre les envois frauduleux et, pour l'équipe, la "
                     "session de connexion à l'administration. Ils ne demandent pas votre "
                     "consentement.</p>",
@@ -367,9 +367,9 @@ def privacy_page(tr, ref):
             paragraph(
                 tr(
                     "<p>Les vidéos intégrées (YouTube, Vimeo ou Dailymotion) ne sont chargées qu'au "
-                    "moment où vous cliquez sur le bouton de lecture : avant ce clic, aucune requête "
+                    "moment où vous cliquez sur le bouton de lecture : avant ce clic, aucune requête "
                     "n'est envoyée à la plateforme. Après, ce sont ses propres conditions qui "
-                    "s'appliquent ; YouTube est alors chargé dans son mode de confidentialité renforcée "
+                    "s'appliquent ; YouTube est alors chargé dans son mode de confidentialité renforcée "
                     "(youtube-nocookie.com).</p>",
                     "<p>Embedded videos (YouTube, Vimeo or Dailymotion) are loaded only when you click "
                     "the play button: before that click, no request is sent to the platform. After it, "
@@ -378,7 +378,7 @@ def privacy_page(tr, ref):
                 )
             ),
             call_to_action(
-                tr("Une question sur vos données ?", "A question about your data?"),
+                tr("Une question sur vos données ?", "A question about your data?"),
                 "",
                 link(page=ref.page("contact"), label=tr("Nous écrire", "Write to us")),
             ),

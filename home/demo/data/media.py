@@ -17,7 +17,7 @@ DOCUMENT = {
         "Mission Interinstitutionnelle Clause Sociale 34 — clausesociale34.fr",
         "",
         "1. Repérer les marchés qui s'y prêtent",
-        "   Travaux, services, fournitures : tout marché qui génère des heures de travail.",
+        "   Travaux, services, fournitures : tout marché qui génère des heures de travail.",
         "2. Choisir la forme de la clause",
         "   Condition d'exécution (CCP, art. L2112-2), critère d'attribution (L2152-7, R2152-7)",
         "   ou marché réservé (L2113-12 à L2113-14).",
@@ -32,7 +32,7 @@ DOCUMENT = {
         "comportent une considération sociale ou relative à l'emploi (loi Climat et résilience,",
         "art. 35), sauf exception justifiée.",
         "",
-        "Contact : " + EMAIL + " — " + PHONE,
+        "Contact : " + EMAIL + " — " + PHONE,
         ADDRESS_FR,
     ],
 }

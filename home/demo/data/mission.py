@@ -10,7 +10,7 @@ def mission_page(tr, ref):
         "title": tr("La mission", "The mission"),
         "slug": tr("la-mission", "the-mission"),
         "search_description": tr(
-            "Le rôle de la Mission Interinstitutionnelle Clause Sociale 34 : encourager l'usage des "
+            "Le rôle de la Mission Interinstitutionnelle Clause Sociale 34 : encourager l'usage des "
             "clauses sociales dans l'Hérault et coordonner les acteurs qui les font vivre.",
             "The role of the Mission Interinstitutionnelle Clause Sociale 34: encouraging the use "
             "of social clauses in the Hérault and coordinating the people who make them work.",
@@ -25,7 +25,7 @@ def mission_page(tr, ref):
         ),
         "show_table_of_contents": False,
         "body": [
-            heading(tr("Pourquoi une mission départementale ?", "Why a county-wide mission?")),
+            heading(tr("Pourquoi une mission départementale ?", "Why a county-wide mission?")),
             paragraph(
                 tr(
                     "<p>Dans le département de l'Hérault, la création de la Mission "
@@ -48,13 +48,13 @@ def mission_page(tr, ref):
             image(
                 ref.image("network"),
                 tr(
-                    "Illustration : des cercles de couleur reliés par des traits autour d'un "
+                    "Illustration : des cercles de couleur reliés par des traits autour d'un "
                     "cercle central, comme les acteurs d'un réseau départemental.",
                     "Illustration: coloured circles joined by lines around a central circle, like "
                     "the members of a county-wide network.",
                 ),
                 caption=tr(
-                    "Acheteurs, facilitateurs, entreprises et structures d'insertion : un "
+                    "Acheteurs, facilitateurs, entreprises et structures d'insertion : un "
                     "même réseau.",
                     "Buyers, facilitators, companies and work-integration organisations: "
                     "one network.",
@@ -72,18 +72,18 @@ def mission_page(tr, ref):
                     "out consistently across the county.</p>",
                 )
             ),
-            heading(tr("Qui accompagnons-nous ?", "Who do we support?")),
+            heading(tr("Qui accompagnons-nous ?", "Who do we support?")),
             paragraph(
                 tr(
                     "<ul>"
-                    "<li><b>Les acheteurs publics</b> : services de l'État, Région, Département, "
+                    "<li><b>Les acheteurs publics</b> : services de l'État, Région, Département, "
                     "communes et intercommunalités, hôpitaux, bailleurs sociaux.</li>"
                     "<li><b>Les facilitateurs</b> de clauses sociales, portés par les Maisons de "
                     "l'emploi, les PLIE et les collectivités, un par territoire.</li>"
                     "<li><b>Les entreprises</b> qui répondent aux marchés et recrutent grâce aux "
                     "clauses.</li>"
                     "<li><b>Les structures d'insertion et du handicap</b> (SIAE, GEIQ, entreprises "
-                    "adaptées, ESAT) et les prescripteurs de l'emploi : France Travail, Cap emploi, "
+                    "adaptées, ESAT) et les prescripteurs de l'emploi : France Travail, Cap emploi, "
                     "Missions locales.</li>"
                     "</ul>",
                     "<ul>"

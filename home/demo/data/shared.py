@@ -55,7 +55,7 @@ AXES = [
                 "Organising and taking part in events that promote social clauses",
             ),
             (
-                "Création d'outils de communication : site Internet, pages Facebook et LinkedIn, "
+                "Création d'outils de communication : site Internet, pages Facebook et LinkedIn, "
                 "dépliants, annuaire, lettres d'information",
                 "Creating communication tools: website, Facebook and LinkedIn pages, leaflets, "
                 "directory, newsletters",

@@ -26,4 +26,4 @@ class Command(BaseCommand):
         for pk in list(sends.order_by("scheduled_at").values_list("pk", flat=True)):
             outcome = run_send(pk)
             if options["verbosity"]:
-                self.stdout.write(f"envoi {pk} : {outcome}")
+                self.stdout.write(f"envoi {pk} : {outcome}")

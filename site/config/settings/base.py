@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 import anymail.backends
 import dj_database_url
@@ -189,7 +190,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: French first, English through wagtail-localize.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The content languages as the admin names them in a sentence ("Publier en anglais"); the public
+# language switcher keeps each language's own name (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [("fr", gettext_lazy("français")), ("en", gettext_lazy("anglais"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [SITE_DIR / "locale"]

@@ -1,0 +1,40 @@
+"""Template filters for French text: long dates with "1er", and word truncation that keeps the
+non-breaking spaces of French typography."""
+
+import re
+
+from django import template
+from django.template.defaultfilters import stringfilter
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import pgettext
+
+register = template.Library()
+
+# Break between words at ordinary spaces only: "marché\u00a0: heures" stays one unit.
+WORD_BREAK = re.compile(r"[ \t\r\n]+")
+
+
+@register.filter(expects_localtime=True)
+def long_date(value) -> str:
+    """`value` (a date or datetime) as "1er avril 2019", "12 mars 2024"; in English "1 April
+    2019". Empty for no date."""
+    if not value:
+        return ""
+    text = date_format(value, "j F Y")
+    if value.day == 1 and (translation.get_language() or "").startswith("fr"):
+        text = "1er" + text[1:]
+    return text
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def truncate_words(value: str, count: int) -> str:
+    """The first `count` words of `value` followed by "…", like Django's truncatewords, but
+    without turning the non-breaking spaces before ; : ! ? » and after « into ordinary ones."""
+    words = WORD_BREAK.split(value.strip())
+    if len(words) <= int(count):
+        return " ".join(words)
+    # Django's own ending, as its truncatewords writes it.
+    ending = pgettext("String to return when truncating text", "%(truncated_text)s…")
+    return ending % {"truncated_text": " ".join(words[: int(count)])}

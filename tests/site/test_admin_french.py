@@ -1,0 +1,110 @@
+"""The admin as the site's editors and moderators use it: listings in correct French, a dashboard
+that shows what they have to handle and the import of subscribers under the newsletter menu (the
+resources' taxonomies: tests/resources/test_admin_taxonomies.py)."""
+
+import html
+import re
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from wagtail.contrib.forms.models import FormSubmission
+
+import pytest
+
+from core.permissions import EDITORS, MODERATORS
+
+PASSWORD = "un mot de passe assez long"
+
+
+@pytest.fixture
+def make_user(django_user_model, home_page):
+    def make(username, group_name):
+        user = django_user_model.objects.create_user(username=username, password=PASSWORD)
+        user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def moderator_client(client, make_user):
+    client.force_login(make_user("moderateur", MODERATORS))
+    return client
+
+
+@pytest.fixture
+def editor_client(client, make_user):
+    client.force_login(make_user("redactrice", EDITORS))
+    return client
+
+
+def text_of(response):
+    return html.unescape(response.content.decode())
+
+
+def test_empty_listings_speak_correct_french(moderator_client):
+    text = text_of(moderator_client.get(reverse("newsletter_sends:index")))
+    assert "Ajouter un envoi" in text
+    assert "Aucun envoi pour l'instant." in text
+    assert "un(e)" not in text
+    assert "Il n'y a pas de" not in text
+
+
+def test_a_search_that_finds_nothing_says_so_in_french(moderator_client):
+    text = text_of(moderator_client.get(reverse("newsletter_subscribers:index"), {"q": "zzz"}))
+    assert "Aucun abonné ne correspond à votre recherche." in text
+    assert "Aucun(e)" not in text
+
+
+def test_feminine_models_get_feminine_labels(moderator_client):
+    text = text_of(moderator_client.get(reverse("newsletter_suppressions:index")))
+    assert "Aucune adresse exclue pour l'instant." in text
+
+
+def test_snippet_listings_speak_correct_french(moderator_client):
+    text = text_of(moderator_client.get(reverse("wagtailsnippets_resources_legalreference:list")))
+    assert "Ajouter une référence juridique" in text
+    assert "un(e)" not in text
+
+
+def test_dashboard_shows_sends_contact_messages_and_unreadable_documents(
+    moderator_client, contact_page
+):
+    from core.factories import DocumentFactory
+    from resources.models import DocumentText
+
+    FormSubmission.objects.create(page=contact_page, form_data={"nom": "Camille Martin"})
+    document = DocumentFactory(title="Bilan scanné")
+    DocumentText.objects.update_or_create(document=document, defaults={"status": "encrypted"})
+    text = text_of(moderator_client.get(reverse("wagtailadmin_home")))
+    assert "Envois de la lettre d'information" in text
+    assert "Aucun envoi programmé ni terminé." in text
+    assert "Derniers messages du formulaire de contact" in text
+    assert "Camille Martin" in text
+    assert "Documents dont le texte n'a pas pu être lu" in text
+    assert "Bilan scanné" in text
+    assert "Protégé par mot de passe" in text
+
+
+def test_dashboard_of_an_editor_leaves_out_the_sends(editor_client):
+    text = text_of(editor_client.get(reverse("wagtailadmin_home")))
+    assert "Envois de la lettre d'information" not in text
+
+
+def test_subscriber_import_is_under_the_newsletter_menu(moderator_client):
+    from wagtail.admin.menu import admin_menu
+
+    request = moderator_client.get(reverse("wagtailadmin_home")).wsgi_request
+    top = {item.name: item for item in admin_menu.menu_items_for_request(request)}
+    assert not any(
+        getattr(item, "url", "") == reverse("newsletter_import") for item in top.values()
+    )
+    newsletter = next(item for item in top.values() if str(item.label) == "Lettre d'information")
+    urls = [item.url for item in newsletter.menu.menu_items_for_request(request)]
+    assert reverse("newsletter_import") in urls
+
+
+def test_admin_css_lets_long_menu_labels_wrap(moderator_client):
+    text = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert re.search(r'<link rel="stylesheet" href="/static/home/admin/admin\.css', text)

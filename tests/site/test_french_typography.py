@@ -1,0 +1,107 @@
+"""French typography: a non-breaking space before ; : ! ? » and after «, "1er" for the first of a
+month, "d'un" not "de un", in the French catalogue's msgids (every word the site writes through
+gettext) and in the visible text of the demo's French pages. `scripts/french_typography.py`
+fixes what these tests find in templates and Python strings."""
+
+import html
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.conftest import demo_site_in_transaction
+
+PO_FILE = (
+    Path(__file__).resolve().parents[2] / "site" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+)
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+FAULTS = {
+    "espace ordinaire avant ; : ! ? »": re.compile(r" [;:!?»]"),
+    "espace ordinaire après «": re.compile(r"« "),
+    "pas d'espace avant ; ! ? »": re.compile(r"[^\W\d][;!?»](?=\s|$|<)"),
+    "pas d'espace après «": re.compile(r"«\w"),
+    "« 1 » au lieu de « 1er »": re.compile(rf"\b1 ({MONTHS})\b"),
+    "« de un » au lieu de « d'un »": re.compile(r"\b[Dd]e une? "),
+}
+# Help texts of model fields whose fix changes a migration of an app this branch does not own;
+# each is to be fixed with that app's next migration (and removed from here).
+NEEDS_A_MIGRATION_ELSEWHERE = {
+    "Par exemple : 10 %",  # core.blocks' key figure: newsletter's StreamField migration
+    "Affichée sous le formulaire : finalité, durée de conservation, droits.",  # home
+    "Pour un import : où et comment ces personnes ont donné leur accord.",  # newsletter
+    "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre.",
+    # events.models.event's help texts: an events migration.
+    "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui l'ont ajouté ; "
+    "ses inscrits sont prévenus par courriel.",
+    "Pour un événement reporté : la date annoncée d'abord.",
+    "Deux ou trois phrases : affiché dans l'agenda et les calendriers.",
+    "Vide : le même jour.",
+    "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription.",
+    "Vide : dès la publication.",
+    "Vide : au début de l'événement.",
+    "Vide : sans limite.",
+}
+
+
+def faults_in(text):
+    return [name for name, pattern in FAULTS.items() if pattern.search(text)]
+
+
+def test_fault_patterns_catch_the_faults_and_spare_correct_french():
+    assert faults_in("Quoi de neuf ?") == ["espace ordinaire avant ; : ! ? »"]
+    assert faults_in("Quoi de neuf?") == ["pas d'espace avant ; ! ? »"]
+    assert faults_in("« Climat »") == [
+        "espace ordinaire avant ; : ! ? »",
+        "espace ordinaire après «",
+    ]
+    assert faults_in("le 1 avril") == ["« 1 » au lieu de « 1er »"]
+    assert faults_in("Indiquez de une à dix adresses.") == ["« de un » au lieu de « d'un »"]
+    correct = "Quoi de neuf\u00a0? «\u00a0Climat\u00a0» le 1er avril\u00a0: d'une à dix, 14:05"
+    assert faults_in(correct) == []
+
+
+def test_french_catalogue_follows_french_typography():
+    catalogue = polib.pofile(str(PO_FILE))
+    faulty = [
+        (entry.msgid, faults_in(entry.msgid), entry.occurrences[:1])
+        for entry in catalogue
+        if entry.msgid not in NEEDS_A_MIGRATION_ELSEWHERE
+        and faults_in(entry.msgid + " " + (entry.msgid_plural or ""))
+    ]
+    assert faulty == []
+
+
+def test_every_exempted_msgid_is_still_in_the_catalogue():
+    msgids = {entry.msgid for entry in polib.pofile(str(PO_FILE))}
+    assert msgids >= NEEDS_A_MIGRATION_ELSEWHERE
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    with demo_site_in_transaction(django_db_blocker):
+        yield
+
+
+def visible_text(response):
+    """The text a visitor reads: the body without its scripts, tags and entities."""
+    body = response.content.decode().split("<body", 1)[1]
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return re.sub(r"\s*\n\s*", "\n", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_french_demo_pages_follow_french_typography(demo_site, db, client):
+    from wagtail.models import Locale, Page
+
+    pages = Page.objects.live().filter(locale=Locale.objects.get(language_code="fr"), depth__gt=1)
+    faulty = {}
+    for page in pages.specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        # Tags left as spaces give "mot ." or "mot :" where the source had "<b>mot</b> :"; only
+        # the source's own spaces count, so collapse those the tags left.
+        text = re.sub(r"(\w) +([;:!?»])", r"\1 \2", visible_text(response))
+        lines = [line for line in text.splitlines() if faults_in(line)]
+        if lines:
+            faulty[page.url] = lines[:3]
+    assert faulty == {}, "\n".join(f"{url}: {lines}" for url, lines in faulty.items())
