@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: bench-search help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-search bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ messages: install ## Extract translatable strings into the .po files and compile
 
 bench-search: install system-deps ## Only the search benchmark of make bench (50,000 resources, SQLite and PostgreSQL, ~8 min)
 	bash benchmarks/search.sh
+
+bench-relevance: install system-deps ## Only the relevance set of make bench (top-1 and nDCG@5 on the demo, SQLite and PostgreSQL, ~4 min)
+	bash benchmarks/relevance.sh
 
 lock: install ## Re-pin the dependencies from pyproject.toml (lock files that install on any machine)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml
