@@ -23,7 +23,8 @@ from core.search.matching import (
     is_database_backend,
     matching_ids,
 )
-from core.search.query import parse_search_query
+from core.search.query import parse_search_query, with_fuzzy_words
+from core.search.spelling import correction
 from core.text import STOP_WORDS, WORD_RE, fold
 
 from .models.pages import ResourceKind, ResourcePage
@@ -60,6 +61,10 @@ class SearchParams:
     page: str = "1"
     sort_given: bool = False
     messages: list = field(default_factory=list)
+    # "exact=1": search the words as typed, without correcting them.
+    exact: bool = False
+    # The visitor's words when the search ran on their correction instead (core.search.spelling).
+    corrected_from: str = ""
 
     def querystring(self, **changes):
         """This search's URL parameters, with `changes` applied (None removes a parameter)."""
@@ -67,6 +72,8 @@ class SearchParams:
         data.update(self.filters)
         if self.sort_given:
             data["tri"] = self.sort
+        if self.exact:
+            data["exact"] = "1"
         for key, value in changes.items():
             if value is None:
                 data.pop(key, None)
@@ -122,6 +129,7 @@ def read_params(data, locale):
     if not params.query and params.sort == "pertinence":
         params.sort = "date"
     params.page = _single(data.get("page", "1"))[:20] or "1"
+    params.exact = _single(data.get("exact", "")) == "1"
     return params
 
 
@@ -166,8 +174,27 @@ def base_queryset(hub, params, database_backend=True):
 
 def run_search(hub, params, backend=None):
     """The matching resources for `params`: a sliceable sequence with `count()` (a QuerySet without a
-    query, MatchedObjects on the database backends, the engine's SearchResults on Elasticsearch)."""
+    query, MatchedObjects on the database backends, the engine's SearchResults on Elasticsearch).
+
+    On the database backends, a query that finds nothing is searched again with its misspelt words
+    corrected (core.search.spelling) unless `params.exact`; when that finds something, `params.query`
+    becomes the correction and `params.corrected_from` the words as typed."""
     backend = backend or get_search_backend()
+    results = _run_search(hub, params, backend)
+    if params.query and not params.exact and isinstance(results, MatchedObjects) and not results:
+        corrected = correction(backend, params.query)
+        if corrected:
+            original = params.query
+            params.query = corrected
+            retried = _run_search(hub, params, backend)
+            if retried:
+                params.corrected_from = original
+                return retried
+            params.query = original
+    return results
+
+
+def _run_search(hub, params, backend):
     database = is_database_backend(backend)
     queryset = base_queryset(hub, params, database)
     if params.sort == "date" or not params.query:
@@ -184,7 +211,9 @@ def run_search(hub, params, backend=None):
         return MatchedObjects(
             ResourcePage.objects.all(), matching_ids(backend, query, queryset, by_relevance)
         )
-    return backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
+    return backend.search(
+        with_fuzzy_words(query), queryset, operator="and", order_by_relevance=by_relevance
+    )
 
 
 def without_stop_words(query, language):

@@ -2,7 +2,7 @@
 
 import re
 
-from wagtail.search.query import And, Not, Or, Phrase, PlainText, SearchQuery
+from wagtail.search.query import And, Fuzzy, Not, Or, Phrase, PlainText, SearchQuery
 from wagtail.search.utils import parse_query_string
 
 from core.text import WORD_RE
@@ -46,4 +46,15 @@ def stemmed(query: SearchQuery) -> SearchQuery:
         return type(query)([stemmed(part) for part in query.subqueries])
     if isinstance(query, Not):
         return Not(stemmed(query.subquery))
+    return query
+
+
+def with_fuzzy_words(query: SearchQuery) -> SearchQuery:
+    """For Elasticsearch: each plain part of `query` also matched with `fuzziness: AUTO`, so that a
+    word with a letter or two wrong still finds the page, below those holding the exact words (they
+    match both parts)."""
+    if isinstance(query, And):
+        return And([with_fuzzy_words(part) for part in query.subqueries])
+    if isinstance(query, PlainText):
+        return Or([query, Fuzzy(query.query_string, operator=query.operator)])
     return query
