@@ -110,3 +110,20 @@ def test_the_reference_in_an_attached_document_is_found(client, hub, neighbours)
     )
     page = make_resource(hub, "Guide avec annexe", "Un guide.", "Texte.", DAY, documents=[document])
     assert found(client, hub, "R. 2152-7") == {page.pk}
+
+
+def test_elasticsearch_joins_references_with_the_same_patterns_before_tokenizing():
+    from wagtail.search.backends import get_search_backend
+
+    from config.search import elasticsearch_backend
+    from core.search.analysis import REFERENCE_PATTERNS
+
+    params = elasticsearch_backend("http://127.0.0.1:9", "test_")
+    backend = get_search_backend(params.pop("BACKEND"), **params)
+    analysis = backend.settings["settings"]["analysis"]
+    filters = [
+        analysis["char_filter"][name] for name in analysis["analyzer"]["default"]["char_filter"]
+    ]
+    assert [(f["type"], f["pattern"], f["replacement"]) for f in filters] == [
+        ("pattern_replace", pattern, replacement) for pattern, replacement in REFERENCE_PATTERNS
+    ]
