@@ -11,7 +11,7 @@ PORT ?= 8000
 SERVED_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .DEFAULT_GOAL := help
-.PHONY: bench-search bench-directory help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ bench-search: install system-deps ## Only the search benchmark of make bench (50
 
 bench-directory: install system-deps ## Only the directory benchmark of make bench (20,000 actors, SQLite and PostgreSQL)
 	bash benchmarks/directory.sh
+
+bench-relevance: install system-deps ## Only the relevance set of make bench (top-1 and nDCG@5 on the demo, SQLite and PostgreSQL, ~4 min)
+	bash benchmarks/relevance.sh
 
 lock: install ## Re-pin the dependencies from pyproject.toml (lock files that install on any machine)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --output-file=requirements.lock pyproject.toml

@@ -101,15 +101,9 @@ def measure_baseline(hub, rng, runs):
     from wagtail.search.backends import get_search_backend
 
     from core.search.matching import is_sqlite_backend
-    from core.search.query import parse_search_query
+    from core.search.query import parse_search_query, stemmed
     from resources.models import Theme
-    from resources.search import (
-        FACETS,
-        PAGE_SIZE,
-        base_queryset,
-        read_params,
-        with_french_inflections,
-    )
+    from resources.search import FACETS, PAGE_SIZE, base_queryset, read_params
 
     backend = get_search_backend()
     theme_slugs = list(Theme.objects.values_list("slug", flat=True))
@@ -123,7 +117,7 @@ def measure_baseline(hub, rng, runs):
         params = read_params(data, hub.locale)
         words = parse_search_query(params.query)
         if is_sqlite_backend(backend):
-            words = with_french_inflections(words)
+            words = stemmed(words)
         results = backend.search(words, base_queryset(hub, params), operator="and")
         list(results[:PAGE_SIZE])
         results.count()

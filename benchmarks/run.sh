@@ -134,6 +134,9 @@ wait "$LOAD_PID"
 step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/bench_newsletter.py)"
 DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/bench_newsletter.py"
 
+step "Relevance: the project's judged queries over the demo content, on SQLite and PostgreSQL (benchmarks/relevance.sh)"
+bash "$BENCH/relevance.sh"
+
 step "Search: the resource hub over 50,000 generated resources, on SQLite and PostgreSQL (benchmarks/search.sh)"
 bash "$BENCH/search.sh"
 

@@ -1,5 +1,7 @@
 """Site-wide views of the public site: search, robots.txt, the health check and the /fr/ redirect."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect
@@ -17,7 +19,8 @@ from core.pagination import paginate
 from core.search.highlight import highlight_best_passage, highlight_title
 from core.search.matching import MatchedObjects, is_database_backend, matching_ids
 from core.search.promotions import promoted_links
-from core.search.query import parse_search_query
+from core.search.query import parse_search_query, with_fuzzy_words
+from core.search.spelling import correction
 
 from .templatetags.home_tags import page_summary
 
@@ -35,7 +38,7 @@ def site_search(query):
     backend = get_search_backend()
     if is_database_backend(backend):
         return MatchedObjects(Page.objects.specific(), matching_ids(backend, query, pages, True))
-    return backend.search(query, pages.specific(), operator="and")
+    return backend.search(with_fuzzy_words(query), pages.specific(), operator="and")
 
 
 @require_GET
@@ -57,9 +60,16 @@ def search(request):
         )
 
     results_page = None
+    corrected_from = ""
     search_query = parse_search_query(query) if query else None
     if query:
         results = site_search(search_query)
+        if not results and request.GET.get("exact") != "1":
+            # A misspelt word: searched again as the index spells it (core.search.spelling).
+            corrected = correction(get_search_backend(), query)
+            retried = site_search(parse_search_query(corrected)) if corrected else None
+            if retried:
+                corrected_from, query, results = query, corrected, retried
         results_page = paginate(results, request.GET.get("page", "1"), messages, SEARCH_PAGE_SIZE)
 
     on_first_page = results_page is not None and results_page.number == 1
@@ -72,6 +82,10 @@ def search(request):
             "results_page": results_page,
             "results": result_entries(results_page, query) if results_page else [],
             "search_messages": messages,
+            "corrected_from": corrected_from,
+            "uncorrected_query": (
+                urlencode({"q": corrected_from, "exact": "1"}) if corrected_from else ""
+            ),
         },
     )
 

@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, PlainText
+from wagtail.search.query import And, PlainText
 
 from core.search.matching import (
     MatchedObjects,
     elasticsearch_facets,
     is_database_backend,
-    is_sqlite_backend,
     matching_ids,
 )
-from core.search.query import parse_search_query
+from core.search.query import parse_search_query, with_fuzzy_words
+from core.search.spelling import correction
 from core.text import STOP_WORDS, WORD_RE, fold
 
 from .models.pages import ResourceKind, ResourcePage
@@ -32,7 +32,6 @@ from .models.snippets import Audience, LegalReference, Theme
 
 QUERY_MAX_LENGTH = 200
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
-INNER_HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")
 PAGE_SIZE = 10
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 SORTS = {"pertinence": "relevance", "date": "date"}
@@ -62,6 +61,10 @@ class SearchParams:
     page: str = "1"
     sort_given: bool = False
     messages: list = field(default_factory=list)
+    # "exact=1": search the words as typed, without correcting them.
+    exact: bool = False
+    # The visitor's words when the search ran on their correction instead (core.search.spelling).
+    corrected_from: str = ""
 
     def querystring(self, **changes):
         """This search's URL parameters, with `changes` applied (None removes a parameter)."""
@@ -69,6 +72,8 @@ class SearchParams:
         data.update(self.filters)
         if self.sort_given:
             data["tri"] = self.sort
+        if self.exact:
+            data["exact"] = "1"
         for key, value in changes.items():
             if value is None:
                 data.pop(key, None)
@@ -124,6 +129,7 @@ def read_params(data, locale):
     if not params.query and params.sort == "pertinence":
         params.sort = "date"
     params.page = _single(data.get("page", "1"))[:20] or "1"
+    params.exact = _single(data.get("exact", "")) == "1"
     return params
 
 
@@ -168,28 +174,46 @@ def base_queryset(hub, params, database_backend=True):
 
 def run_search(hub, params, backend=None):
     """The matching resources for `params`: a sliceable sequence with `count()` (a QuerySet without a
-    query, MatchedObjects on the database backends, the engine's SearchResults on Elasticsearch)."""
+    query, MatchedObjects on the database backends, the engine's SearchResults on Elasticsearch).
+
+    On the database backends, a query that finds nothing is searched again with its misspelt words
+    corrected (core.search.spelling) unless `params.exact`; when that finds something, `params.query`
+    becomes the correction and `params.corrected_from` the words as typed."""
     backend = backend or get_search_backend()
+    results = _run_search(hub, params, backend)
+    if params.query and not params.exact and isinstance(results, MatchedObjects) and not results:
+        corrected = correction(backend, params.query)
+        if corrected:
+            original = params.query
+            params.query = corrected
+            retried = _run_search(hub, params, backend)
+            if retried:
+                params.corrected_from = original
+                return retried
+            params.query = original
+    return results
+
+
+def _run_search(hub, params, backend):
     database = is_database_backend(backend)
     queryset = base_queryset(hub, params, database)
     if params.sort == "date" or not params.query:
         queryset = queryset.order_by("-date", "-id")
     if not params.query:
         return queryset
-    # "L2113-12": PostgreSQL's parser reads "-12" as a signed number; searched as two words, and
-    # indexed as such too (ResourcePage.taxonomy_text), every engine finds it.
-    query = parse_search_query(INNER_HYPHEN_RE.sub(" ", params.query))
+    # Legal references ("L2113-12") are one token in the query and in the index (core.search.analysis).
+    query = parse_search_query(params.query)
     if query is None:
         return queryset.none()
     query = without_stop_words(query, hub.locale.language_code)
     by_relevance = params.sort == "pertinence"
     if database:
-        if is_sqlite_backend(backend):
-            query = with_french_inflections(query)
         return MatchedObjects(
             ResourcePage.objects.all(), matching_ids(backend, query, queryset, by_relevance)
         )
-    return backend.search(query, queryset, operator="and", order_by_relevance=by_relevance)
+    return backend.search(
+        with_fuzzy_words(query), queryset, operator="and", order_by_relevance=by_relevance
+    )
 
 
 def without_stop_words(query, language):
@@ -209,46 +233,6 @@ def without_stop_words(query, language):
     if not kept:
         return query
     return kept[0] if len(kept) == 1 else And(kept)
-
-
-# SQLite's FTS5 has no French stemmer: each plain word is searched with its plural and feminine
-# forms, and a past participle with its four forms.
-PLAIN_ENDINGS = ("", "s", "e", "es")
-PARTICIPLE_ENDINGS = ("é", "és", "ée", "ées")
-
-
-def inflections(word):
-    """The word and its likely French inflections: "réservé" → réserv, réservé, réservés..."""
-    lowered = word.lower()
-    for ending in ("ées", "ée", "és", "é"):
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            stem = lowered[: -len(ending)]
-            return [stem + e for e in PARTICIPLE_ENDINGS + PLAIN_ENDINGS]
-    for ending in ("es", "s", "e"):
-        if lowered.endswith(ending) and len(lowered) - len(ending) >= 3:
-            lowered = lowered[: -len(ending)]
-            break
-    return [lowered + e for e in PLAIN_ENDINGS]
-
-
-def with_french_inflections(query):
-    """`query` with each plain word replaced by an OR of its inflections (phrases stay exact)."""
-    if isinstance(query, And):
-        parts = []
-        for part in query.subqueries:
-            expanded = with_french_inflections(part)
-            parts.extend(expanded.subqueries if isinstance(expanded, And) else [expanded])
-        return parts[0] if len(parts) == 1 else And(parts)
-    if isinstance(query, PlainText):
-        words = [w for w in WORD_RE.findall(query.query_string) if w]
-        if not words or len(words) > 12:
-            return query
-        parts = [
-            Or([PlainText(v) for v in inflections(w)]) if len(w) >= 3 else PlainText(w)
-            for w in words
-        ]
-        return parts[0] if len(parts) == 1 else And(parts)
-    return query
 
 
 def facet_counts(hub, params, results):

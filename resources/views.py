@@ -71,6 +71,12 @@ def hub_search(request, hub):
                 else []
             ),
             "search_messages": params.messages,
+            # "rechercher plutôt …": the words as typed, searched without correction.
+            "uncorrected_query": (
+                params.querystring(q=params.corrected_from, exact="1", page=None)
+                if params.corrected_from
+                else ""
+            ),
             "suggestions": suggestions(hub) if not results_page.paginator.count else [],
             "feed_query": params.querystring(),
             "active_filters": active_filters(facets, params),

@@ -8,11 +8,13 @@ Here the match runs once and gives the ordered ids of the matching resources; th
 the count and every facet are then read from those ids with plain indexed queries.
 
 On SQLite the relevance is FTS5's own bm25 over the whole query, with a word in the title weighing
-TITLE_WEIGHT times a word of the text (the backend scores title and text alike)."""
+title_weight() times a word of the text (the backend scores title and text alike); the index holds
+stemmed words (core.search.backends), and so does the query."""
 
 import json
 from collections import Counter
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import CharField, Count
 from django.db.models.expressions import RawSQL
@@ -22,7 +24,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-TITLE_WEIGHT = 4.0
+from .query import stemmed
+
 # Elasticsearch returns the 10 largest values of a terms aggregation unless told otherwise.
 ELASTICSEARCH_FACET_SIZE = 500
 
@@ -31,6 +34,7 @@ def matching_ids(backend, query, queryset, by_relevance):
     """The ids of the objects of `queryset` that match `query`, best first when `by_relevance`,
     otherwise in the queryset's order; one full-text match."""
     if is_sqlite_backend(backend):
+        query = stemmed(query)
         ranked = _sqlite_ranked_ids(backend, query, queryset)
         if ranked is not None:
             if by_relevance or not ranked:
@@ -59,11 +63,18 @@ def _sqlite_ranked_ids(backend, query, queryset):
     search_query = compiler.build_search_query(normalized, config=compiler.get_config(backend))
     table = SQLiteFTSIndexEntry._meta.db_table
     # The FTS5 table's columns are (autocomplete, body, title); its name comes from the model.
-    score = RawSQL(f"bm25({table}, 0.0, 1.0, %s)", [TITLE_WEIGHT])  # noqa: S611
+    score = RawSQL(f"bm25({table}, 0.0, 1.0, %s)", [title_weight()])  # noqa: S611
     matches_sql, matches_params = (
         SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
         .annotate(_score=score)
         .values_list("pk", "_score")
+        .query.sql_with_params()
+    )
+    # The entries whose title holds every word of the query come first ("the page whose title is the
+    # query" before a page that repeats the words in its text).
+    titled_sql, titled_params = (
+        SQLiteFTSIndexEntry.objects.filter(MatchExpression(["title"], search_query))
+        .values_list("pk")
         .query.sql_with_params()
     )
     candidates = (
@@ -82,24 +93,40 @@ def _sqlite_ranked_ids(backend, query, queryset):
     materialized = "MATERIALIZED" if connection.Database.sqlite_version_info >= (3, 35) else ""
     # Both parts are SQL compiled by Django, their values passed as parameters.
     sql = (
-        f"WITH matches (entry_id, score) AS {materialized} ({matches_sql}) "  # noqa: S608
-        "SELECT entry.object_id, matches.score FROM matches "
+        f"WITH matches (entry_id, score) AS {materialized} ({matches_sql}), "  # noqa: S608
+        f"titled (entry_id) AS ({titled_sql}) "
+        "SELECT entry.object_id, matches.score, "
+        "matches.entry_id IN (SELECT entry_id FROM titled) FROM matches "
         f"INNER JOIN ({entries_sql}) AS entry ON entry.pk = matches.entry_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*matches_params, *entries_params))
+        cursor.execute(sql, (*matches_params, *titled_params, *entries_params))
         rows = cursor.fetchall()
-    # bm25 is negative, lower is better; ties newest id first, like the backend.
-    ranked = sorted((score, -int(object_id)) for object_id, score in rows)
-    return [-negated_id for _score, negated_id in ranked]
+    # Title matches first; bm25 is negative, lower is better; ties newest id first, like the backend.
+    ranked = sorted((not titled, score, -int(object_id)) for object_id, score, titled in rows)
+    return [-negated_id for _titled, _score, negated_id in ranked]
+
+
+def title_weight() -> float:
+    """What a word of a title weighs against a word of the text on SQLite, from
+    settings.SEARCH_FIELD_WEIGHTS (FTS5's table has a title column and one body column)."""
+    weights = settings.SEARCH_FIELD_WEIGHTS
+    return weights["title"] / weights["default"]
+
+
+def _backend_modules(backend):
+    return [cls.__module__ for cls in type(backend).__mro__]
 
 
 def is_sqlite_backend(backend):
-    return type(backend).__module__.startswith("modelsearch.backends.database.sqlite")
+    """SQLite's FTS5 backend, or a subclass of it (core.search.backends)."""
+    return any(
+        m.startswith("modelsearch.backends.database.sqlite") for m in _backend_modules(backend)
+    )
 
 
 def is_database_backend(backend):
-    return type(backend).__module__.startswith("modelsearch.backends.database")
+    return any(m.startswith("modelsearch.backends.database") for m in _backend_modules(backend))
 
 
 def id_set(ids, using="default"):

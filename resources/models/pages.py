@@ -141,12 +141,11 @@ class ResourcePage(Page):
             )
 
     def taxonomy_text(self):
-        """Names of the page's themes, audiences and legal references, so that "L2113-13" finds it."""
+        """Names of the page's themes, audiences and legal references, so that "L2113-13" finds it
+        (the search backend indexes the reference as one token: core.search.analysis)."""
         names = [t.name for t in self.themes.all()]
         names += [a.name for a in self.audiences.all()]
-        references = [r.name for r in self.legal_references.all()]
-        # "CCP L2113-12" also as "CCP L2113 12": see resources.search.run_search.
-        names += references + [name.replace("-", " ") for name in references if "-" in name]
+        names += [r.name for r in self.legal_references.all()]
         return " ".join(names)
 
     def attachments_text(self):

@@ -346,12 +346,27 @@ if env("ELASTICSEARCH_URL"):
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "core.search.backends",
             "SEARCH_CONFIG": "french_unaccent",
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search.backends"}}
+
+# What a word weighs in each search field, by the field's name, relative to the others (README,
+# "Search"): title above summary above body above attached documents and taxonomy names. PostgreSQL
+# ranks with these as its four weight classes, SQLite weighs its title column against its body column
+# by title / default, Elasticsearch boosts each field by its weight.
+SEARCH_FIELD_WEIGHTS = {
+    "title": 1.0,
+    "name": 1.0,
+    "summary": 0.5,
+    "intro": 0.5,
+    "hero_title": 0.5,
+    "default": 0.25,
+    "attachments_text": 0.1,
+    "taxonomy_text": 0.1,
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Clause sociale 34"
