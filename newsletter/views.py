@@ -2,8 +2,9 @@
 one-click endpoint that mailbox providers POST to."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -198,3 +199,21 @@ def one_click_unsubscribe(request, token):
             return redirect(subscriptions.unsubscribe_url(subscriber))
     subscriptions.unsubscribe(subscriber, purpose=Purpose.NEWSLETTER)
     return HttpResponse("unsubscribed", content_type="text/plain")
+
+
+def english_legacy_redirect(request, rest):
+    """/en/lettre/<French path>: the addresses English subscribers were sent before the newsletter's
+    pages had English paths (/en/newsletter/...). A confirmation, preferences or unsubscribe link
+    in an email already sent must keep working: 301 to the same page at its English address (query
+    kept); anything that is not one of the newsletter's pages is a 404."""
+    with translation.override("fr"):
+        try:
+            match = resolve("/lettre/" + rest)
+        except Resolver404:
+            raise Http404 from None
+    if match.namespace != "newsletter":
+        raise Http404
+    with translation.override("en"):
+        target = reverse(f"newsletter:{match.url_name}", kwargs=match.kwargs)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

@@ -32,6 +32,8 @@ urlpatterns = [
     ),
     # French is served without a prefix: /fr/... sends to the same address without it.
     re_path(r"^fr/(?P<rest>.*)$", home_views.french_prefix_redirect),
+    # The newsletter's English pages were under /en/lettre/ until their paths were translated.
+    re_path(r"^en/lettre/(?P<rest>.*)$", newsletter_views.english_legacy_redirect),
 ]
 
 if settings.SERVE_MEDIA:

@@ -55,6 +55,19 @@ def test_english_search_and_newsletter_have_english_paths(client, english_home):
     assert client.get("/en/newsletter/subscribe/").status_code == 200
 
 
+def test_english_links_sent_before_the_english_paths_still_lead_to_their_page(client, english_home):
+    """Emails already sent to English subscribers carry /en/lettre/<French path>: each goes on to
+    the same page at its English address, with its token and query; nothing else is redirected."""
+    response = client.get("/en/lettre/confirmation/abc:def/", {"utm": "x"})
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/en/newsletter/confirm/abc:def/?utm=x"
+    response = client.get("/en/lettre/desinscription/abc:def/")
+    assert response.headers["Location"] == "/en/newsletter/unsubscribe/abc:def/"
+    assert client.get("/en/lettre/inscription/").headers["Location"] == "/en/newsletter/subscribe/"
+    assert client.get("/en/lettre/mentions-legales/").status_code == 404
+    assert client.get("/en/lettre/").status_code == 404
+
+
 def test_language_switcher_links_to_the_translated_page(client, english_content_page):
     links = switcher_links(client.get("/marches-reserves/"))
     assert links == {"fr": "/marches-reserves/", "en": "/en/reserved-contracts/"}
