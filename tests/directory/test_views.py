@@ -172,3 +172,12 @@ def test_an_unpublished_or_unknown_actor_is_not_found(client, actors):
 def test_the_directory_answers_only_get(client, actors):
     assert client.post(URL).status_code == 405
     assert client.post(URL + "facilitateur/").status_code == 405
+
+
+def test_the_directory_page_leaves_out_the_header_search(client, actors):
+    """Issue 14's one search box per page: the directory's own search replaces the header's, and the
+    skip link goes to it ("Qui peut m'aider ?" stays: it finds a facilitator, not pages)."""
+    text = client.get("/annuaire/").content.decode()
+    assert 'id="site-search-q"' not in text
+    assert text.count('id="recherche-site"') == 1 and '<a href="#recherche-site">' in text
+    assert 'class="directory-search" id="recherche-site"' in text

@@ -135,3 +135,11 @@ def test_a_filtered_search_has_its_atom_feed(client, examples):
     assert f"{examples.url}avis/EX-26-0004/" in xml
     page = client.get(f"{examples.url}?social=manquante").content.decode()
     assert f'href="{examples.url}flux/?social=manquante"' in page
+
+
+def test_the_watch_page_has_one_search_box_and_the_skip_link_goes_to_it(client, examples):
+    """Issue 14's one search box per page: the watch's own form replaces the header's."""
+    text = get(client, examples).content.decode()
+    assert 'id="site-search-q"' not in text
+    assert text.count('id="recherche-site"') == 1 and '<a href="#recherche-site">' in text
+    assert 'class="tenders-search" id="recherche-site"' in text
