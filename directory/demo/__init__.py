@@ -176,10 +176,13 @@ class DirectoryDemo(DemoBuilder):
         demo.refs.pages["directory"] = ensure_directory_page(demo.refs.pages["home"], demo.admin)
 
     def build(self, demo):
+        first_run = not Actor.objects.exists()
         with transaction.atomic():
             changed = load_demo_actors()
         if changed:
-            demo.report["updated"].append(f"{changed} acteurs de l'annuaire")
+            demo.report["created" if first_run else "updated"].append(
+                f"{changed} acteurs de l'annuaire"
+            )
         with transaction.atomic():
             page = ensure_directory_page(demo.refs.pages["home"], demo.admin)
             if translate_page(page, PAGE_EN, demo.en, demo.admin):

@@ -144,10 +144,13 @@ class EventsDemo(DemoBuilder):
 
     def build(self, demo):
         agenda = demo.refs.pages["agenda"]
+        first_run = not EventPage.objects.child_of(agenda).exists()
         with transaction.atomic():
             changed = load_demo_events(agenda, demo.admin)
         if changed:
-            demo.report["updated"].append(f"{changed} événements de l'agenda")
+            demo.report["created" if first_run else "updated"].append(
+                f"{changed} événements de l'agenda"
+            )
         with transaction.atomic():
             translated = translate_page(agenda, AGENDA["en"], demo.en, demo.admin)
         with transaction.atomic():

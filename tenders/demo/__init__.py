@@ -124,10 +124,13 @@ class TendersDemo(DemoBuilder):
         demo.refs.pages["tenders"] = ensure_watch_page(demo.refs.pages["home"], demo.admin)
 
     def build(self, demo):
+        first_run = not Notice.objects.filter(is_example=True).exists()
         with transaction.atomic():
             changed = load_example_notices()
         if changed:
-            demo.report["updated"].append(f"{changed} avis de marché d'exemple")
+            demo.report["created" if first_run else "updated"].append(
+                f"{changed} avis de marché d'exemple"
+            )
         with transaction.atomic():
             page = ensure_watch_page(demo.refs.pages["home"], demo.admin)
             if translate_page(page, PAGE_EN, demo.en, demo.admin):
