@@ -164,7 +164,8 @@ def test_the_home_page_shows_what_is_new_and_dated_key_figures(open_page, viewpo
     from resources.models import ResourcePage
 
     page = open_page("/", viewport)
-    news = page.locator(".home-news")
+    # "Quoi de neuf ?" (the agenda's and the directory's sections share its look, not its title).
+    news = page.locator('.home-news[aria-labelledby="home-news-title"]')
     newest = (
         ResourcePage.objects.live()
         .filter(locale__language_code="fr")
