@@ -34,7 +34,7 @@ def test_the_home_page_asks_for_the_commune_and_sends_to_the_facilitator(client,
     import html
 
     page = html.unescape(client.get("/").content.decode())
-    assert "Qui peut m'aider ?" in page
+    assert "Qui peut m'aider\u00a0?" in page
     assert 'action="/annuaire/facilitateur/"' in page and 'name="commune"' in page
     assert 'href="/annuaire/"' in page
     answer = client.get("/annuaire/facilitateur/", {"commune": "Lunel"})
