@@ -26,6 +26,8 @@ class ThemeViewSet(FrenchLabelsMixin, SnippetViewSet):
     menu_label = _("Thèmes")
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    # The taxonomies are not in the search index: the ORM filters their names (icontains).
+    search_backend_name = None
 
 
 class AudienceViewSet(FrenchLabelsMixin, SnippetViewSet):
@@ -37,6 +39,8 @@ class AudienceViewSet(FrenchLabelsMixin, SnippetViewSet):
     menu_label = _("Publics")
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    # The taxonomies are not in the search index: the ORM filters their names (icontains).
+    search_backend_name = None
 
 
 class LegalReferenceViewSet(FrenchLabelsMixin, SnippetViewSet):
@@ -48,6 +52,8 @@ class LegalReferenceViewSet(FrenchLabelsMixin, SnippetViewSet):
     menu_label = _("Références juridiques")
     list_display = ["name", "slug", "url"]
     search_fields = ["name"]
+    # The taxonomies are not in the search index: the ORM filters their names (icontains).
+    search_backend_name = None
 
 
 class DocumentTextViewSet(FrenchLabelsMixin, ModelViewSet):

@@ -28,3 +28,20 @@ def test_a_new_resource_offers_the_taxonomies_of_its_parent_locale(
     text = html.unescape(admin_client.get(url).content.decode())
     assert "Marchés réservés" in text
     assert "Reserved contracts" not in text
+
+
+def test_the_taxonomy_listings_search_their_names(admin_client, resources):
+    """The taxonomies are not in the search index: their listings' search filters the names in the
+    database (it answered 500, "no such column: name", on SQLite)."""
+    for model in ("theme", "audience", "legalreference"):
+        url = f"/admin/snippets/resources/{model}/"
+        everything = html.unescape(admin_client.get(url).content.decode())
+        nothing = admin_client.get(url, {"q": "zzzqqq"})
+        assert nothing.status_code == 200
+        assert everything.count('<td class="title"') > 0
+        assert html.unescape(nothing.content.decode()).count('<td class="title"') == 0
+    themes = "/admin/snippets/resources/theme/"
+    every_theme = html.unescape(admin_client.get(themes).content.decode())
+    found = html.unescape(admin_client.get(themes, {"q": "réservés"}).content.decode())
+    assert "Marchés réservés" in found
+    assert 0 < found.count('<td class="title"') < every_theme.count('<td class="title"')
