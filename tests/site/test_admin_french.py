@@ -28,8 +28,9 @@ def make_user(django_user_model, home_page):
 
 
 @pytest.fixture
-def moderator_client(client, make_user):
-    client.force_login(make_user("moderateur", MODERATORS))
+def moderator_client(client, make_user, verified_login):
+    # Moderators use two-factor authentication (core.twofactor): signed in with it done.
+    verified_login(client, make_user("moderateur", MODERATORS))
     return client
 
 
