@@ -37,10 +37,15 @@ def as_list(value):
     return value if isinstance(value, list) else [value]
 
 
+ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def text(value):
     """The text of a node (a string, a number or {"#text": ...}), "" when it has none."""
     if isinstance(value, str):
-        return " ".join(value.split())
+        # Runs of spaces, tabs and line breaks become one space; non-breaking spaces (French
+        # typography's, before ":" or in "5 %") are kept.
+        return ASCII_SPACES.sub(" ", value).strip(" ")
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int | float):

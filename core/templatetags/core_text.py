@@ -27,6 +27,18 @@ def long_date(value) -> str:
     return text
 
 
+@register.filter(expects_localtime=True)
+def long_date_time(value) -> str:
+    """`value` (a datetime) as "1er avril 2019 à 14:30"; in English "1 April 2019 at 14:30". Empty
+    for no date."""
+    if not value:
+        return ""
+    return pgettext("a long date and its time", "%(date)s à %(time)s") % {
+        "date": long_date(value),
+        "time": date_format(value, "H:i"),
+    }
+
+
 @register.filter(is_safe=True)
 @stringfilter
 def truncate_words(value: str, count: int) -> str:

@@ -75,7 +75,7 @@ def test_accepted_requests_take_the_place_then_the_waiting_list(moderated):
         RegistrationStatus.CONFIRMED,
         RegistrationStatus.WAITING,
     )
-    assert [m.subject.split(" :")[0] for m in mail.outbox[-2:]] == [
+    assert [m.subject.split("\u00a0:")[0] for m in mail.outbox[-2:]] == [
         "Inscription confirmée",
         "Liste d'attente",
     ]

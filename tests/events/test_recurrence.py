@@ -199,7 +199,7 @@ def test_a_date_cancelled_later_tells_its_registrants_and_keeps_them(
     assert registration.occurrence.original_date == days[4]
     assert registration.occurrence.cancelled
     subjects = [m.subject for m in mail.outbox]
-    assert "Événement annulé : Réunion technique des facilitateurs" in subjects
+    assert "Événement annulé\u00a0: Réunion technique des facilitateurs" in subjects
 
 
 @pytest.mark.django_db

@@ -29,6 +29,7 @@ def test_home_page_accepts_the_sections_that_name_it_as_their_parent_only():
     from events.models import AgendaPage
     from newsletter.models import NewsletterIndexPage
     from resources.models import ResourceIndexPage
+    from tenders.models import WatchPage
 
     assert set(HomePage.allowed_subpage_models()) == {
         ContentPage,
@@ -37,6 +38,7 @@ def test_home_page_accepts_the_sections_that_name_it_as_their_parent_only():
         NewsletterIndexPage,
         AgendaPage,
         DirectoryPage,
+        WatchPage,
     }
 
 

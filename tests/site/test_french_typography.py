@@ -39,8 +39,6 @@ NEEDS_A_MIGRATION_ELSEWHERE = {
     "Vide : le même jour.",
     "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription.",
     "Vide : dès la publication.",
-    "Vide : au début de l'événement.",
-    "Vide : sans limite.",
 }
 
 
@@ -105,3 +103,20 @@ def test_french_demo_pages_follow_french_typography(demo_site, db, client):
         if lines:
             faulty[page.url] = lines[:3]
     assert faulty == {}, "\n".join(f"{url}: {lines}" for url, lines in faulty.items())
+
+
+def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
+    import datetime
+
+    from django.utils import translation
+
+    from core.templatetags.core_text import long_date, long_date_time
+
+    moment = datetime.datetime(2027, 1, 1, 11, 0)
+    with translation.override("fr"):
+        assert long_date(datetime.date(2026, 12, 1)) == "1er décembre 2026"
+        assert long_date(datetime.date(2026, 12, 12)) == "12 décembre 2026"
+        assert long_date_time(moment) == "1er janvier 2027 à 11:00"
+    with translation.override("en"):
+        assert long_date_time(moment) == "1 January 2027 at 11:00"
+    assert long_date(None) == "" and long_date_time(None) == ""

@@ -229,9 +229,7 @@ def test_production_turns_debug_off_and_cookies_secure(production_env):
 def test_defaults_use_sqlite_and_the_database_search(tmp_path):
     values = base_settings("DATABASES", "WAGTAILSEARCH_BACKENDS", VAR_DIR=str(tmp_path))
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    assert values["WAGTAILSEARCH_BACKENDS"] == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
-    }
+    assert values["WAGTAILSEARCH_BACKENDS"] == {"default": {"BACKEND": "core.search.backends"}}
 
 
 def test_defaults_run_tasks_inline_and_print_emails():
@@ -257,7 +255,7 @@ def test_postgres_database_url_selects_postgresql_and_french_search():
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert (database["HOST"], database["PORT"], database["NAME"]) == ("db.example", 5432, "mics34")
     assert values["WAGTAILSEARCH_BACKENDS"]["default"] == {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "core.search.backends",
         "SEARCH_CONFIG": "french_unaccent",
     }
 
