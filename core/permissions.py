@@ -26,6 +26,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from .network import NETWORK_GROUPS
+
 EDITORS = "Rédacteurs"
 MODERATORS = "Modérateurs"
 WORKFLOW_NAME = "Validation par un modérateur"
@@ -89,6 +91,8 @@ def declared_permissions() -> dict[str, set[str]]:
         for group, codes in getattr(module, "GROUP_PERMISSIONS", {}).items():
             declared.setdefault(group, set()).update(codes)
     declared[MODERATORS] |= declared[EDITORS]
+    for group in NETWORK_GROUPS:
+        declared.setdefault(group, set())
     return declared
 
 
@@ -135,6 +139,13 @@ def configure_editor_groups():
     declared = declared_permissions()
     editors.permissions.set(_permissions(sorted(declared[EDITORS])))
     moderators.permissions.set(_permissions(sorted(declared[MODERATORS])))
+    # The network's groups (core.network) and any other group an app declares: created if missing,
+    # given exactly what the apps declare for them (no admin access unless an app gives it).
+    for name, codes in declared.items():
+        if name in (EDITORS, MODERATORS):
+            continue
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(_permissions(sorted(codes)))
 
     root = Page.get_first_root_node()
     if root is None:
