@@ -9,10 +9,12 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from core.digest import register_digest_source
+        from core.reference import register_reference_provider
         from core.sections import register_home_section, register_main_menu_entry
         from core.sitemaps import register_sitemap
 
         from .home import facilitator_lookup
+        from .reference import DirectoryReference
         from .sitemaps import ActorSitemap, latest_verified_actors
 
         register_digest_source(
@@ -23,3 +25,4 @@ class DirectoryConfig(AppConfig):
             "directory", "directory/includes/home_section.html", facilitator_lookup, order=10
         )
         register_main_menu_entry("directory", after="agenda")
+        register_reference_provider(DirectoryReference())

@@ -51,3 +51,28 @@ def test_the_demo_main_menu_takes_the_directory_after_the_agenda():
     keys = ["mission", "resources", "contact"]
     menu = main_menu_keys(keys, {"agenda": object(), "directory": object()})
     assert menu.index("directory") == menu.index("agenda") + 1
+
+
+def test_the_reference_data_reaches_other_apps_through_core(actors):
+    """core.reference answers from the directory: territories by code, an EPCI's communes, the
+    structures by kind with what they serve."""
+    from core import reference
+
+    from .conftest import LUNEL_AGGLO
+
+    lunel = reference.territory("34145")
+    assert lunel.name == "Lunel" and lunel.kind == reference.COMMUNE
+    assert lunel.epci_code == LUNEL_AGGLO
+    assert reference.territory(LUNEL_AGGLO).kind == reference.EPCI
+    assert "34145" in reference.communes_of(LUNEL_AGGLO)
+    assert reference.communes_of("34145") == {"34145"}
+    assert reference.territory("99999") is None
+    facilitators = reference.structures(kinds=["facilitateur"])
+    assert [s.name for s in facilitators] == [
+        "Facilitateur de la Métropole",
+        "Facilitateur du Département",
+        "Facilitateur du Pays de Lunel",
+    ]
+    metro = reference.structure(actors["metro"].pk)
+    assert metro.kind_label == "Facilitateur de clauses sociales"
+    assert metro.territory_codes == {"243400017"}
