@@ -3,8 +3,8 @@ not import it (registered in DirectoryConfig.ready())."""
 
 from core.reference import COMMUNE, EPCI, Structure, Territory
 
-from .models import Actor, Commune
 from .models import EPCI as EpciModel
+from .models import Actor, Commune
 
 
 class DirectoryReference:
@@ -19,7 +19,9 @@ class DirectoryReference:
             Territory(code=c.code, name=c.name, kind=COMMUNE, epci_code=c.epci_id or "")
             for c in communes.only("code", "name", "epci_id")
         ]
-        found += [Territory(code=e.code, name=e.name, kind=EPCI) for e in epcis.only("code", "name")]
+        found += [
+            Territory(code=e.code, name=e.name, kind=EPCI) for e in epcis.only("code", "name")
+        ]
         return found
 
     def communes_of(self, code):
