@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _HOME_SECTIONS: dict[str, "HomeSection"] = {}
+_MEMBERS_SECTIONS: dict[str, "HomeSection"] = {}
 _MENU_ENTRIES: dict[str, "MenuEntry"] = {}
 
 
@@ -41,6 +42,17 @@ def register_home_section(key: str, template: str, context: Callable, order: int
 def home_sections() -> list[HomeSection]:
     """The registered sections, by order then key."""
     return sorted(_HOME_SECTIONS.values(), key=lambda section: (section.order, section.key))
+
+
+def register_members_section(key: str, template: str, context: Callable, order: int = 100) -> None:
+    """The same for the members' home (members/): `context(request, member_home)` returns the
+    template's context, or None; `request.user` is a signed-in member of the network. The agenda
+    registers the next network meetings, the procurement watch the notices a member follows..."""
+    _MEMBERS_SECTIONS[key] = HomeSection(key, template, context, order)
+
+
+def members_sections() -> list[HomeSection]:
+    return sorted(_MEMBERS_SECTIONS.values(), key=lambda section: (section.order, section.key))
 
 
 def register_main_menu_entry(key: str, after: str = "") -> None:
