@@ -63,7 +63,7 @@ FRENCH_INDEX_SETTINGS = {
 def elasticsearch_backend(url, index_prefix):
     """Wagtail search-backend settings for Elasticsearch 9 at `url`, with the French analyzer."""
     return {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "BACKEND": "core.search.backends.elasticsearch",
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": 10,
