@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from core.pagination import paginate
+from core.search.alternatives import alternatives
 from core.search.highlight import highlight_best_passage, highlight_title
 from core.search.matching import MatchedObjects, is_database_backend, matching_ids
 from core.search.promotions import promoted_links
@@ -71,6 +72,12 @@ def search(request):
             if retried:
                 corrected_from, query, results = query, corrected, retried
         results_page = paginate(results, request.GET.get("page", "1"), messages, SEARCH_PAGE_SIZE)
+    # "Essayez avec…": nothing found, even corrected: the searches with fewer words that find some.
+    others = (
+        alternatives(query, lambda words: site_search(parse_search_query(words)).count())
+        if results_page is not None and not results_page.paginator.count
+        else []
+    )
 
     on_first_page = results_page is not None and results_page.number == 1
     return render(
@@ -83,6 +90,14 @@ def search(request):
             "results": result_entries(results_page, query) if results_page else [],
             "search_messages": messages,
             "corrected_from": corrected_from,
+            "alternatives": [
+                {
+                    "query": other.query,
+                    "count": other.count,
+                    "url": "?" + urlencode({"q": other.query}),
+                }
+                for other in others
+            ],
             "uncorrected_query": (
                 urlencode({"q": corrected_from, "exact": "1"}) if corrected_from else ""
             ),

@@ -1,5 +1,7 @@
 """The hub's search page and its autocomplete endpoint (served by ResourceIndexPage's routes)."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.http import HttpResponseNotAllowed, JsonResponse, QueryDict
 from django.template.response import TemplateResponse
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.alerts import SearchAlertForm
 from core.pagination import paginate
 from core.ratelimit import client_ip, rate_limited
+from core.search.alternatives import alternatives
 from core.search.highlight import highlight_best_passage, highlight_title
 from core.search.promotions import promoted_links
 from core.text import WORD_RE
@@ -56,6 +59,11 @@ def hub_search(request, hub):
     results = run_search(hub, params)
     results_page = paginate(results, params.page, params.messages, PAGE_SIZE)
     facets = facet_counts(hub, params, results)
+    others = (
+        search_alternatives(hub, params)
+        if params.query and not results_page.paginator.count
+        else []
+    )
     context = hub.get_context(request)
     context.update(
         {
@@ -78,11 +86,28 @@ def hub_search(request, hub):
                 else ""
             ),
             "suggestions": suggestions(hub) if not results_page.paginator.count else [],
+            "alternatives": [
+                {
+                    "query": other.query,
+                    "count": other.count,
+                    "url": "?" + params.querystring(q=other.query, page=None, exact=None),
+                }
+                for other in others
+            ],
             "feed_query": params.querystring(),
             "active_filters": active_filters(facets, params),
         }
     )
     return TemplateResponse(request, hub.template, context)
+
+
+def search_alternatives(hub, params):
+    """ "Essayez avec…": the searches with fewer words, same filters, that find something
+    (core.search.alternatives), each run as typed (no correction)."""
+    return alternatives(
+        params.query,
+        lambda words: run_search(hub, replace(params, query=words, exact=True)).count(),
+    )
 
 
 def active_filters(facets, params):

@@ -113,3 +113,29 @@ def test_elasticsearch_also_matches_each_word_with_fuzziness_auto(hub, laundry):
     # The exact words are matched too (each match once exact, once fuzzy), so that they rank above
     # the fuzzy matches.
     assert query.count("blanchiserie") == 2 * query.count("'fuzziness': 'AUTO'")
+
+
+def test_a_search_that_finds_nothing_offers_the_same_with_fewer_words(client, hub, laundry):
+    """ "Essayez avec…": no correction helps "zygomatique", so the hub offers the search without it,
+    with its count, and the link keeps the filters."""
+    response = client.get(hub.url, {"q": "blanchisserie zygomatique", "nature": "guide"})
+    assert entries(response) == []
+    assert response.context["alternatives"] == []  # the filter leaves nothing either way
+    response = client.get(hub.url, {"q": "blanchisserie zygomatique"})
+    assert entries(response) == []
+    (other,) = response.context["alternatives"]
+    assert other["query"] == "blanchisserie" and other["count"] == 1
+    assert other["url"] == "?q=blanchisserie"
+    content = response.content.decode()
+    assert "Essayez avec\u00a0:" in content
+    assert (
+        '<a href="?q=blanchisserie">«\u00a0blanchisserie\u00a0»</a> (1\u00a0ressource)' in content
+    )
+    assert entries(client.get(hub.url + other["url"])) == [laundry.pk]
+
+
+def test_the_site_search_offers_the_same_with_fewer_words(client, hub, laundry):
+    response = client.get("/recherche/", {"q": "nettoyage zygomatique"})
+    content = response.content.decode()
+    assert "Aucun résultat pour" in content
+    assert '<a href="?q=nettoyage">«\u00a0nettoyage\u00a0»</a> (1\u00a0résultat)' in content
