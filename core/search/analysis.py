@@ -35,6 +35,8 @@ _COMPILED = [
     (re.compile(pattern), re.sub(r"\$(\d)", r"\\\1", replacement))
     for pattern, replacement in REFERENCE_PATTERNS
 ]
+# (compiled pattern, replacement for Match.expand): for the highlighter, which marks a reference whole.
+REFERENCE_REGEXES = _COMPILED
 # "article", "art.", "articles" before a code article: left out of the query, so that "article
 # L2112-2" asks for the reference only.
 ARTICLE_WORD_RE = re.compile(r"\b(?:articles?|art\.)\s+(?=[LRDlrd]\.?\s?\d{4}-\d)", re.IGNORECASE)

@@ -1,14 +1,42 @@
 """The passage of a resource that best matches the visitor's words, with those words in <mark>.
 
 Matching is accent- and case-insensitive and tolerant of French plural and feminine endings (a light
-stemming by prefix), close to what the search engines match; the text is HTML-escaped piece by piece."""
+stemming by prefix), close to what the search engines match; the text is HTML-escaped piece by piece.
+A legal reference is one word, as the engines index it (core.search.analysis): "L2112-2" marks
+"L. 2112-2" and "article L2112-2" whole, never "L2112-1" nor the "2021" of a date beside "loi
+2021-1104"."""
+
+import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core.text import ENGLISH_STOP_WORDS, FRENCH_STOP_WORDS, WORD_RE, fold
 
+from .analysis import REFERENCE_REGEXES, normalise_query_references
+
 WINDOW = 36
+# A legal reference as core.search.analysis writes it ("l2112x2", "loi2021x1104", "dirue2014x24"):
+# matched whole, never as a prefix.
+NORMALISED_REFERENCE_RE = re.compile(
+    r"^(?:[lrd]\d{4}|loi\d{4}|ordonnance\d{4}|decret\d{4}|dirue\d{4})x\d+$"
+)
+
+
+def tokens(text):
+    """(start, end, folded word) of each word of `text`, a legal reference as one word in its
+    normalised form."""
+    references = []
+    for pattern, replacement in REFERENCE_REGEXES:
+        for match in pattern.finditer(text):
+            if not any(match.start() < end and start < match.end() for start, end, _ in references):
+                references.append((match.start(), match.end(), fold(match.expand(replacement))))
+    found = list(references)
+    for match in WORD_RE.finditer(text):
+        if not any(match.start() < end and start < match.end() for start, end, _ in references):
+            found.append((match.start(), match.end(), fold(match.group())))
+    found.sort()
+    return found
 
 
 def stem(word):
@@ -26,11 +54,11 @@ def stem(word):
 def query_stems(query):
     """The stems of the query's words, stop words and one-letter words left out."""
     stems = []
-    for word in WORD_RE.findall(query or ""):
+    for word in WORD_RE.findall(normalise_query_references(query or "")):
         folded = fold(word)
         if len(folded) < 2 or folded in FRENCH_STOP_WORDS or folded in ENGLISH_STOP_WORDS:
             continue
-        value = stem(word)
+        value = folded if NORMALISED_REFERENCE_RE.match(folded) else stem(word)
         if value not in stems:
             stems.append(value)
     return stems
@@ -38,7 +66,13 @@ def query_stems(query):
 
 def _matches(folded_word, stems):
     for value in stems:
-        if folded_word == value or (len(value) >= 3 and folded_word.startswith(value)):
+        if folded_word == value:
+            return value
+        if (
+            len(value) >= 3
+            and folded_word.startswith(value)
+            and not NORMALISED_REFERENCE_RE.match(value)
+        ):
             return value
     return None
 
@@ -68,29 +102,29 @@ def _passage(text, stems, window):
     """(the highlighted passage, the number of distinct query words it shows)."""
     if not stems or not text:
         return "", 0
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_RE.finditer(text)]
-    hits = [i for i, token in enumerate(tokens) if _matches(token[2], stems)]
+    words = tokens(text)
+    hits = [i for i, token in enumerate(words) if _matches(token[2], stems)]
     if not hits:
         return "", 0
     best_start, best_score, best_terms = hits[0], -1, 0
     for first in hits:
-        matched = {_matches(tokens[i][2], stems) for i in hits if first <= i < first + window}
+        matched = {_matches(words[i][2], stems) for i in hits if first <= i < first + window}
         count = sum(1 for i in hits if first <= i < first + window)
         score = len(matched) * 100 + count
         if score > best_score:
             best_start, best_score, best_terms = first, score, len(matched)
     start = max(0, best_start - 6)
-    end = min(len(tokens), start + window)
+    end = min(len(words), start + window)
     hit_set = set(hits)
     pieces = ["… " if start > 0 else ""]
-    cursor = tokens[start][0] if start > 0 else 0
+    cursor = words[start][0] if start > 0 else 0
     for i in range(start, end):
-        token_start, token_end, _folded = tokens[i]
+        token_start, token_end, _folded = words[i]
         pieces.append(escape(text[cursor:token_start]))
         word = escape(text[token_start:token_end])
         pieces.append(f"<mark>{word}</mark>" if i in hit_set else word)
         cursor = token_end
-    if end < len(tokens):
+    if end < len(words):
         pieces.append(" …")
     else:
         pieces.append(escape(text[cursor:]))
@@ -104,10 +138,10 @@ def highlight_title(title, query):
     if not stems:
         return escape(title)
     pieces, cursor = [], 0
-    for match in WORD_RE.finditer(title):
-        pieces.append(escape(title[cursor : match.start()]))
-        word = escape(match.group())
-        pieces.append(f"<mark>{word}</mark>" if _matches(fold(match.group()), stems) else word)
-        cursor = match.end()
+    for start, end, folded in tokens(title):
+        pieces.append(escape(title[cursor:start]))
+        word = escape(title[start:end])
+        pieces.append(f"<mark>{word}</mark>" if _matches(folded, stems) else word)
+        cursor = end
     pieces.append(escape(title[cursor:]))
     return mark_safe("".join(pieces))  # noqa: S308 (every piece escaped above)
