@@ -27,10 +27,6 @@ FAULTS = {
 # Help texts of model fields whose fix changes a migration of an app this branch does not own;
 # each is to be fixed with that app's next migration (and removed from here).
 NEEDS_A_MIGRATION_ELSEWHERE = {
-    "Par exemple : 10 %",  # core.blocks' key figure: newsletter's StreamField migration
-    "Affichée sous le formulaire : finalité, durée de conservation, droits.",  # home
-    "Pour un import : où et comment ces personnes ont donné leur accord.",  # newsletter
-    "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre.",
     # events.models.event's help texts: an events migration.
     "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui l'ont ajouté ; "
     "ses inscrits sont prévenus par courriel.",
