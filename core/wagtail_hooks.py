@@ -2,8 +2,8 @@
 account menu; documents added one at a time, with the title an editor sets."""
 
 from django.urls import path, reverse
-from django.views.generic import RedirectView
 from django.utils.translation import gettext as _
+from django.views.generic import RedirectView
 
 from wagtail import hooks
 
