@@ -112,7 +112,26 @@ def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
     with translation.override("fr"):
         assert long_date(datetime.date(2026, 12, 1)) == "1er décembre 2026"
         assert long_date(datetime.date(2026, 12, 12)) == "12 décembre 2026"
-        assert long_date_time(moment) == "1er janvier 2027 à 11:00"
+        assert long_date_time(moment) == "1er janvier 2027 à 11\u00a0h"
     with translation.override("en"):
         assert long_date_time(moment) == "1 January 2027 at 11:00"
     assert long_date(None) == "" and long_date_time(None) == ""
+
+
+def test_french_times_read_14_h_30_as_in_the_agenda():
+    import datetime
+
+    from django.utils import translation
+
+    from core.templatetags.core_text import long_date_time, time_of_day
+
+    with translation.override("fr"):
+        assert time_of_day(datetime.time(14, 30)) == "14\u00a0h\u00a030"
+        assert time_of_day(datetime.time(9, 5)) == "9\u00a0h\u00a005"
+        assert time_of_day(datetime.time(12, 0)) == "12\u00a0h"
+        assert (
+            long_date_time(datetime.datetime(2027, 4, 1, 14, 30), "weekday")
+            == "jeudi 1er avril 2027 à 14\u00a0h\u00a030"
+        )
+    with translation.override("en"):
+        assert time_of_day(datetime.time(9, 5)) == "9:05"
