@@ -101,6 +101,19 @@ def test_french_demo_pages_follow_french_typography(demo_site, db, client):
     assert faulty == {}, "\n".join(f"{url}: {lines}" for url, lines in faulty.items())
 
 
+def test_every_demo_page_has_an_ascii_address(demo_site, db):
+    """Pages and their translations (agenda, directory and watch included): no %C3%A9 in the
+    URLs, the emails or the permanent addresses."""
+    from wagtail.models import Page
+
+    faulty = [
+        (page.slug, page.url_path)
+        for page in Page.objects.filter(depth__gt=1)
+        if not (page.slug.isascii() and page.url_path.isascii())
+    ]
+    assert faulty == []
+
+
 def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
     import datetime
 
