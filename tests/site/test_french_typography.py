@@ -114,6 +114,17 @@ def test_every_demo_page_has_an_ascii_address(demo_site, db):
     assert faulty == []
 
 
+def test_demo_documents_do_not_write_pdf_twice(demo_site, db, client):
+    from wagtail.documents import get_document_model
+
+    from resources.models import ResourcePage
+
+    assert not get_document_model().objects.filter(title__icontains="(PDF)").exists()
+    page = ResourcePage.objects.live().filter(attachments__isnull=False).first()
+    text = visible_text(client.get(page.url))
+    assert "(PDF," in text and "(PDF)" not in text
+
+
 def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
     import datetime
 
