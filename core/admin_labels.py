@@ -9,10 +9,18 @@ capitalised names read "Ajouter un(e) Envoi", "Il n'y a pas de Envois". A viewse
         add_item_label = _("Ajouter un envoi")
         empty_label = _("Aucun envoi pour l'instant.")
         no_match_label = _("Aucun envoi ne correspond à votre recherche.")
+
+Its dates read as French writes them ("1er avril 2026 à 14 h 30") with `FrenchDateColumn`; the
+dashboard's panels with `admin_date_time`.
 """
 
 from django.template.loader import select_template
+from django.utils import timezone
 from django.utils.functional import cached_property
+
+from wagtail.admin.ui.tables import Column
+
+from core.templatetags.core_text import long_date_time
 
 RESULTS_TEMPLATE = "core/admin/index_results.html"
 
@@ -55,3 +63,21 @@ def french_labels_view(view_class: type, viewset: FrenchLabelsMixin) -> type:
 
     FrenchLabelsIndexView.__name__ = FrenchLabelsIndexView.__qualname__ = view_class.__name__
     return FrenchLabelsIndexView
+
+
+def admin_date_time(value) -> str:
+    """A moment as the French admin writes it, in the site's time zone: "1er avril 2026 à
+    14 h 30" (core_text's long_date_time), not Django's "1 avril 2026 14:30"."""
+    return long_date_time(timezone.localtime(value)) if value else ""
+
+
+class FrenchDateColumn(Column):
+    """A listing's date and time column written by `admin_date_time`, sortable by its field:
+    `FrenchDateColumn("created_at", label=_("Inscrit le"))`."""
+
+    def __init__(self, name: str, **kwargs):
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return admin_date_time(getattr(instance, self.accessor))

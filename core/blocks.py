@@ -122,7 +122,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Chiffre"), max_length=20, help_text=_("Par exemple : 10 %"))
+    value = blocks.CharBlock(label=_("Chiffre"), max_length=20, help_text=_("Par exemple : 10 %"))
     label = blocks.CharBlock(label=_("Ce qu'il mesure"), max_length=200)
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=200)
 

@@ -1,8 +1,9 @@
 """The admin's pages of two-factor authentication (core.twofactor), and their entry in the
-account menu."""
+account menu; documents added one at a time, with the title an editor sets."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.generic import RedirectView
 
 from wagtail import hooks
 
@@ -28,3 +29,20 @@ def two_factor_account_item(request):
             "codes de secours ou changez d'application."
         ),
     }
+
+
+class AddOneDocumentView(RedirectView):
+    """Wagtail's multiple upload saves each document under its file name ("guide_v3_final") and
+    only then offers to rename it, so visitors read file names in the hub and in emails. Its
+    address goes to the one-document form instead: a required title, prefilled from the file
+    name as the file is chosen, that the editor corrects before the document exists (the
+    chooser's upload tab asks it the same way)."""
+
+    pattern_name = "wagtaildocs:add"
+    query_string = True  # the collection chosen in the listing
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_one_document_upload():
+    # Before wagtail.documents' own URLs (order 0), so this address wins over its view.
+    return [path("documents/multiple/add/", AddOneDocumentView.as_view())]

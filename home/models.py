@@ -159,7 +159,7 @@ class ContactPage(AbstractEmailForm):
         _("Mention sur les données personnelles"),
         blank=True,
         features=INTRO_FEATURES,
-        help_text=_("Affichée sous le formulaire : finalité, durée de conservation, droits."),
+        help_text=_("Affichée sous le formulaire : finalité, durée de conservation, droits."),
     )
 
     content_panels = AbstractEmailForm.content_panels + [

@@ -31,6 +31,9 @@ def make_new_slugs_ascii(sender, instance, **kwargs):
         and not instance.slug.isascii()
     ):
         instance.slug = ascii_slug(instance)
+        # Page.save() has already written url_path from the accented slug (this signal runs
+        # after it): without this, page.url would still read /%C3%A9ch%C3%A9ance/.
+        instance.set_url_path(instance.get_parent() if instance.depth > 1 else None)
 
 
 def connect_signals():

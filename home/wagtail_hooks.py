@@ -3,7 +3,6 @@ panel of the latest contact messages, and the submission of a translation for mo
 
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from wagtail.admin.widgets import Button
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_forms_for_user
 
+from core.admin_labels import admin_date_time
 from core.dashboard import DashboardListPanel, DashboardRow
 
 from . import admin_views
@@ -24,11 +24,6 @@ CONTACT_PANEL_SIZE = 5
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("home/admin/admin.css"))
-
-
-def admin_datetime(value):
-    """A date and time as the French admin writes them ("2 décembre 2026 14:05")."""
-    return formats.date_format(timezone.localtime(value), "j F Y H:i")
 
 
 @hooks.register("construct_homepage_panels")
@@ -45,7 +40,7 @@ def contact_messages_panel(request, panels):
         DashboardRow(
             label=submission.get_data().get("nom") or _("Message sans nom"),
             url=reverse("wagtailforms:list_submissions", args=[submission.page_id]),
-            detail=admin_datetime(submission.submit_time),
+            detail=admin_date_time(submission.submit_time),
         )
         for submission in submissions
     ]

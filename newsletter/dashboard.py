@@ -1,18 +1,14 @@
 """The dashboard's panel of sends: what leaves next, and what left last (with its report)."""
 
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.admin_labels import admin_date_time
 from core.dashboard import DashboardListPanel, DashboardRow
 
 from .models import CampaignSend
 
 PANEL_SIZE = 3
-
-
-def _when(value):
-    return formats.date_format(timezone.localtime(value), "j F Y H:i") if value else ""
 
 
 def sends_panel(index_url_name: str) -> DashboardListPanel:
@@ -31,14 +27,14 @@ def sends_panel(index_url_name: str) -> DashboardListPanel:
             label=send.page.title,
             url=reverse("newsletter_send_report", args=[send.pk]),
             detail=_("%(state)s, prévu le %(date)s")
-            % {"state": send.get_status_display(), "date": _when(send.scheduled_at)},
+            % {"state": send.get_status_display(), "date": admin_date_time(send.scheduled_at)},
         )
         for send in upcoming
     ] + [
         DashboardRow(
             label=send.page.title,
             url=reverse("newsletter_send_report", args=[send.pk]),
-            detail=_("envoyé le %(date)s") % {"date": _when(send.finished_at)},
+            detail=_("envoyé le %(date)s") % {"date": admin_date_time(send.finished_at)},
         )
         for send in finished
     ]

@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from core.admin_labels import FrenchLabelsMixin
+from core.admin_labels import FrenchDateColumn, FrenchLabelsMixin
 
 from . import admin_views, dashboard
 from .models import Audience, CampaignSend, NewsletterPage, Subscriber, Suppression
@@ -41,7 +41,7 @@ class SubscriberViewSet(FrenchLabelsMixin, ModelViewSet):
         "name",
         "organisation",
         Column("newsletter_status", label=_("Abonnement")),
-        "created_at",
+        FrenchDateColumn("created_at", label=_("Inscrit le")),
     ]
     list_filter = ["audiences", "language"]
     search_fields = ["email", "name", "organisation", "territory"]
@@ -88,7 +88,7 @@ class SuppressionViewSet(FrenchLabelsMixin, ModelViewSet):
     name = "newsletter_suppressions"
     icon = "cross"
     menu_label = _("Adresses exclues")
-    list_display = ["__str__", "reason", "created_at"]
+    list_display = ["__str__", "reason", FrenchDateColumn("created_at", label=_("Depuis le"))]
     list_filter = ["reason"]
     form_fields = ["reason"]
 
@@ -216,8 +216,8 @@ class SendViewSet(FrenchLabelsMixin, ModelViewSet):
     list_display = [
         "page",
         "status",
-        "scheduled_at",
-        "finished_at",
+        FrenchDateColumn("scheduled_at", label=_("Envoi prévu le")),
+        FrenchDateColumn("finished_at", label=_("Terminé le")),
         ReportColumn("report", label=_("Rapport")),
     ]
     list_filter = ["status"]

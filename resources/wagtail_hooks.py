@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.admin_labels import FrenchLabelsMixin
+from core.admin_labels import FrenchDateColumn, FrenchLabelsMixin
 from core.dashboard import DashboardListPanel, DashboardRow
 
 from .models import Audience, DocumentText, LegalReference, Theme
@@ -72,7 +72,7 @@ class DocumentTextViewSet(FrenchLabelsMixin, ModelViewSet):
         "document",
         Column("get_status_display", label=_("État de l'extraction"), sort_key="status"),
         "error",
-        "extracted_at",
+        FrenchDateColumn("extracted_at", label=_("Extrait le")),
     ]
     list_filter = ["status"]
     form_fields = ["status", "text", "error"]

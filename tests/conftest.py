@@ -20,6 +20,28 @@ import pytest
 DEMO_PASSWORD = "mot-de-passe-de-demonstration"
 
 
+def totp_code(key, steps_ahead=0, *, at_step=None):
+    """The code an authenticator application shows, for `key`: a TOTPDevice (its key, period,
+    origin, digits and learnt drift) or the base32 secret the enrolment page shows. Now, or
+    `steps_ahead` periods of 30 s later (a code already used is refused, so a second sign-in in
+    the same period takes the next one), or during the absolute step `at_step` (a step relative to
+    now fails when the server, crossing a step boundary during the enrolment, learnt a drift of -1
+    and no longer accepts two steps ahead)."""
+    import base64
+
+    from django_otp.oath import TOTP
+
+    if isinstance(key, str):
+        secret = key.replace(" ", "")
+        totp = TOTP(base64.b32decode(secret + "=" * (-len(secret) % 8)))
+    else:
+        totp = TOTP(key.bin_key, key.step, key.t0, key.digits, key.drift)
+    if at_step is not None:
+        totp.time = totp.t0 + at_step * totp.step + 1
+    totp.time += steps_ahead * totp.step
+    return f"{totp.token():0{totp.digits}d}"
+
+
 @contextmanager
 def demo_site_in_transaction(django_db_blocker):
     """The demo site of `load_demo_content`, French and English, inside a transaction rolled back on

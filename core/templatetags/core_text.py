@@ -1,5 +1,5 @@
-"""Template filters for French text: long dates with "1er", and word truncation that keeps the
-non-breaking spaces of French typography."""
+"""Template filters for French text: long dates with "1er", times as "14 h 30", and word
+truncation that keeps the non-breaking spaces of French typography."""
 
 import re
 
@@ -11,31 +11,49 @@ from django.utils.translation import pgettext
 
 register = template.Library()
 
+NBSP = "\u00a0"
 # Break between words at ordinary spaces only: "marché\u00a0: heures" stays one unit.
 WORD_BREAK = re.compile(r"[ \t\r\n]+")
 
 
+def _french() -> bool:
+    return (translation.get_language() or "").startswith("fr")
+
+
 @register.filter(expects_localtime=True)
-def long_date(value) -> str:
+def long_date(value, weekday: str = "") -> str:
     """`value` (a date or datetime) as "1er avril 2019", "12 mars 2024"; in English "1 April
-    2019". Empty for no date."""
+    2019"; with `weekday` ("weekday"), "mardi 1er avril 2019". Empty for no date."""
     if not value:
         return ""
     text = date_format(value, "j F Y")
-    if value.day == 1 and (translation.get_language() or "").startswith("fr"):
+    if value.day == 1 and _french():
         text = "1er" + text[1:]
+    if weekday:
+        text = f"{date_format(value, 'l')} {text}"
     return text
 
 
 @register.filter(expects_localtime=True)
-def long_date_time(value) -> str:
-    """`value` (a datetime) as "1er avril 2019 à 14:30"; in English "1 April 2019 at 14:30". Empty
-    for no date."""
+def time_of_day(value) -> str:
+    """The time of `value` (a datetime or time) as French writes it, "14 h 30", "9 h 05", "12 h"
+    (non-breaking spaces, as the agenda writes its hours); in English "14:30". Empty for none."""
+    if value is None or value == "":
+        return ""
+    if _french():
+        return f"{value.hour}{NBSP}h" + (f"{NBSP}{value.minute:02d}" if value.minute else "")
+    return f"{value.hour}:{value.minute:02d}"
+
+
+@register.filter(expects_localtime=True)
+def long_date_time(value, weekday: str = "") -> str:
+    """`value` (a datetime) as "1er avril 2019 à 14 h 30"; in English "1 April 2019 at 14:30";
+    with `weekday` ("weekday"), the day's name first. Empty for no date."""
     if not value:
         return ""
     return pgettext("a long date and its time", "%(date)s à %(time)s") % {
-        "date": long_date(value),
-        "time": date_format(value, "H:i"),
+        "date": long_date(value, weekday),
+        "time": time_of_day(value),
     }
 
 

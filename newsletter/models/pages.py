@@ -63,7 +63,7 @@ class NewsletterPage(Page):
         verbose_name=_("Publics visés"),
         blank=True,
         help_text=_(
-            "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre."
+            "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre."
         ),
     )
 

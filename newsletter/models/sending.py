@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.core_text import long_date_time
+
 
 class CampaignSend(models.Model):
     class Status(models.TextChoices):
@@ -60,7 +62,8 @@ class CampaignSend(models.Model):
         verbose_name_plural = _("Envois")
 
     def __str__(self):
-        return f"{self.page.title} — {self.scheduled_at:%d/%m/%Y %H:%M}"
+        # In the site's time zone (the stored value is UTC), as the French admin writes it.
+        return f"{self.page.title} — {long_date_time(timezone.localtime(self.scheduled_at))}"
 
     def report(self):
         """Counts per stage, for the admin's report of this send."""

@@ -165,7 +165,7 @@ class Consent(models.Model):
     basis = models.TextField(
         _("Base du consentement"),
         blank=True,
-        help_text=_("Pour un import : où et comment ces personnes ont donné leur accord."),
+        help_text=_("Pour un import : où et comment ces personnes ont donné leur accord."),
     )
     # What the person asked for (audiences, profile): applied when the consent is confirmed, so that
     # nobody changes another person's subscription by typing their address.

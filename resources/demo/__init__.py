@@ -79,8 +79,13 @@ def _taxonomy(model, entries, fr, en):
 
 
 def _document(spec_title, lines, slug, user):
+    """The resource's PDF, titled like the resource: the pages add "(PDF, 12 Ko)" themselves (a
+    title ending in "(PDF)", as the demo once wrote, read "(PDF) (PDF, 12 Ko)")."""
     Document = get_document_model()
-    document = Document.objects.filter(title=spec_title).first()
+    document = Document.objects.filter(title__in=[spec_title, f"{spec_title} (PDF)"]).first()
+    if document is not None and document.title != spec_title:
+        document.title = spec_title
+        document.save(update_fields=["title"])
     if document is None:
         document = DocumentFactory(
             title=spec_title,
@@ -143,7 +148,7 @@ def load_demo_resources(home, user=None):
                 getattr(page, name).set(items)
                 dirty = True
         if pdf_lines:
-            document = _document(f"{title} (PDF)", pdf_lines, slug, user)
+            document = _document(title, pdf_lines, slug, user)
             if [a.document_id for a in page.attachments.all()] != [document.pk]:
                 page.attachments = [ResourceAttachment(document=document, sort_order=0)]
                 dirty = True

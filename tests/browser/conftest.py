@@ -14,7 +14,7 @@ from django.db import connections
 
 import pytest
 
-from tests.conftest import demo_site_in_transaction
+from tests.conftest import demo_site_in_transaction, totp_code
 
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root on a closed network: no sandbox, no GPU, and none of Chromium's own connections.
@@ -122,7 +122,6 @@ def sign_in_to_admin(page, username, password):
     several sign-ins of one test, within one 30 s period, each get in."""
     from django.contrib.auth import get_user_model
 
-    from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     user = get_user_model().objects.get(username=username)
@@ -136,7 +135,6 @@ def sign_in_to_admin(page, username, password):
     page.fill("#id_password", password)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/2fa/verifier/**")
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    page.fill("#id_code", f"{totp.token():06d}")
+    page.fill("#id_code", totp_code(device))
     page.get_by_role("button", name="Vérifier").click()
     page.wait_for_load_state()

@@ -59,3 +59,35 @@ def test_everyday_admin_pages_load_without_a_csp_violation(admin_page):
         assert response.status < 400, path
         admin_page.wait_for_load_state("networkidle")
     assert admin_page.violations == []
+
+
+def test_an_uploaded_document_gets_the_title_the_editor_corrects(admin_page, tmp_path):
+    from wagtail.documents import get_document_model
+
+    from core.factories import pdf_bytes
+
+    # "Ajouter un document" from the documents' listing: the form that asks the title.
+    admin_page.goto("/admin/documents/multiple/add/")
+    assert admin_page.url.endswith("/admin/documents/add/")
+    upload = tmp_path / "guide_achat_v3_final.pdf"
+    upload.write_bytes(pdf_bytes("Guide", ["Texte"]))
+    admin_page.locator("#id_file").set_input_files(str(upload))
+    title = admin_page.locator("#id_title")
+    # Prefilled from the file's name as the file is chosen (Wagtail's w-sync controller, after
+    # its event loop turn), for the editor to correct.
+    for _ in range(50):
+        if title.input_value():
+            break
+        admin_page.wait_for_timeout(100)
+    assert "guide" in title.input_value().lower()
+    title.fill("Guide de l'achat socialement responsable")
+    admin_page.locator("form[enctype] button[type='submit']").first.click()
+    admin_page.wait_for_url("**/admin/documents/")
+    assert (
+        get_document_model()
+        .objects.filter(
+            title="Guide de l'achat socialement responsable", file__contains="guide_achat_v3_final"
+        )
+        .exists()
+    )
+    assert admin_page.violations == []

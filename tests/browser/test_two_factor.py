@@ -3,15 +3,14 @@ password to the enrolment page, scans (here: reads) the key, confirms with a fir
 recovery codes, and at the next sign-in gives a code on the verification page. Both pages have no
 serious accessibility violation (axe), at 375 and 1366 px."""
 
-import base64
 import json
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django_otp.oath import TOTP
 
 from tests.browser.conftest import save_screenshot
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import DEMO_PASSWORD, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +21,6 @@ def serious_violations(page):
         for v in Axe().run(page).response["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
-
-
-def totp_for(secret):
-    key = base64.b32decode(secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8))
-    return TOTP(key)
-
-
-def code_at_step(secret, step):
-    """The code an application shows during the 30-second step `step` (absolute, not relative to
-    now: a relative "next code" fails when the server, crossing a step boundary during the
-    enrolment, learnt a drift of -1 and no longer accepts two steps ahead)."""
-    totp = totp_for(secret)
-    totp.time = step * 30 + 1
-    return f"{totp.token():06d}"
 
 
 def sign_in(page):
@@ -57,8 +42,10 @@ def test_a_moderator_enrols_then_verifies_at_the_next_sign_in(open_page, viewpor
     save_screenshot(page, "two-factor-enrolment")
 
     secret = page.locator("[data-twofactor-secret]").inner_text()
-    enrolment_step = totp_for(secret).t()
-    page.get_by_label("Code affiché par l'application").fill(code_at_step(secret, enrolment_step))
+    enrolment_step = int(time.time()) // 30
+    page.get_by_label("Code affiché par l'application").fill(
+        totp_code(secret, at_step=enrolment_step)
+    )
     page.get_by_role("button", name="Activer").click()
     page.wait_for_load_state()
     assert page.locator("[data-recovery-codes] li").count() == 10
@@ -74,7 +61,7 @@ def test_a_moderator_enrols_then_verifies_at_the_next_sign_in(open_page, viewpor
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     save_screenshot(page, "two-factor-verification")
     # The code of the enrolment has been used: the application shows the next one.
-    page.get_by_label("Code de vérification").fill(code_at_step(secret, enrolment_step + 1))
+    page.get_by_label("Code de vérification").fill(totp_code(secret, at_step=enrolment_step + 1))
     page.get_by_role("button", name="Vérifier").click()
     page.wait_for_url("**/admin/")
     assert page.locator("h1").first.is_visible()

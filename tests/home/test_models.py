@@ -3,6 +3,8 @@
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+import pytest
+
 from home.models import ContactPage, ContactSettings, ContentPage, HomePage
 
 
@@ -136,7 +138,9 @@ def test_new_pages_get_ascii_slugs(admin_client, home_page):
     assert response.status_code == 302
     from home.models import ContentPage
 
-    assert ContentPage.objects.get(title="Accès aux marchés").slug == "acces-aux-marches"
+    page = ContentPage.objects.get(title="Accès aux marchés")
+    assert page.slug == "acces-aux-marches"
+    assert page.url_path.endswith("/acces-aux-marches/")
 
 
 def test_an_ascii_slug_stays_unique_among_siblings(home_page):
@@ -145,3 +149,49 @@ def test_an_ascii_slug_stays_unique_among_siblings(home_page):
     ContentPageFactory(parent=home_page, title="Premier", slug="acces")
     second = ContentPageFactory(parent=home_page, title="Second", slug="accès")
     assert second.slug == "acces-2"
+
+
+@pytest.mark.parametrize(
+    ("app", "model", "parent_factory"),
+    [
+        ("resources", "resourcepage", "resources.factories.ResourceIndexPageFactory"),
+        ("newsletter", "newsletterpage", "newsletter.factories.NewsletterIndexPageFactory"),
+        ("home", "contentpage", None),
+    ],
+)
+def test_every_page_type_writes_ascii_slugs_in_the_admin(
+    admin_client, home_page, app, model, parent_factory
+):
+    from django.urls import reverse
+    from django.utils.module_loading import import_string
+
+    parent = import_string(parent_factory)(parent=home_page) if parent_factory else home_page
+    url = reverse("wagtailadmin_pages:add", args=[app, model, parent.pk])
+    form = admin_client.get(url).content.decode()
+    slug_input = form.split('name="slug"', 1)[1][:600]
+    assert 'data-controller="w-slug"' in form.split('name="slug"', 1)[0][-600:] + slug_input
+    assert "data-w-slug-allow-unicode-value" not in form
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        "resources.factories.ResourcePageFactory",
+        "newsletter.factories.NewsletterPageFactory",
+        "home.factories.ContentPageFactory",
+    ],
+)
+def test_a_page_saved_with_an_accented_slug_gets_its_ascii_form(home_page, factory):
+    from django.utils.module_loading import import_string
+
+    from newsletter.factories import NewsletterIndexPageFactory
+    from resources.factories import ResourceIndexPageFactory
+
+    parents = {
+        "resources.factories.ResourcePageFactory": ResourceIndexPageFactory,
+        "newsletter.factories.NewsletterPageFactory": NewsletterIndexPageFactory,
+    }
+    parent = parents[factory](parent=home_page) if factory in parents else home_page
+    page = import_string(factory)(parent=parent, title="Échéance", slug="échéance-élargie")
+    assert page.slug == "echeance-elargie"
+    assert page.url.isascii() and "%" not in page.url

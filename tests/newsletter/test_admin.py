@@ -105,7 +105,7 @@ def test_the_send_form_counts_each_audience_after_suppressions(admin_client, iss
             "scheduled_at": "2099-01-01 10:00",
         },
     ).content.decode()
-    assert "partira le jeudi 1 janvier 2099 à 10:00 vers 3\xa0destinataires" in confirmation
+    assert "partira le jeudi 1er janvier 2099 à 10\xa0h vers 3\xa0destinataires" in confirmation
     assert "1\xa0abonné de ces publics ne recevra rien\xa0:" in confirmation
     assert "Confirmer et programmer l'envoi" in confirmation
 

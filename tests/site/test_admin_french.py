@@ -109,3 +109,43 @@ def test_subscriber_import_is_under_the_newsletter_menu(moderator_client):
 def test_admin_css_lets_long_menu_labels_wrap(moderator_client):
     text = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
     assert re.search(r'<link rel="stylesheet" href="/static/home/admin/admin\.css', text)
+
+
+def paris(*args):
+    import datetime
+    import zoneinfo
+
+    return datetime.datetime(*args, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+
+
+def test_admin_dates_read_as_french_writes_them(moderator_client, home_page):
+    from newsletter.factories import NewsletterIndexPageFactory, NewsletterPageFactory
+    from newsletter.models import CampaignSend, Subscriber
+
+    index = NewsletterIndexPageFactory(parent=home_page)
+    issue = NewsletterPageFactory(parent=index, title="Lettre n° 4")
+    CampaignSend.objects.create(page=issue, scheduled_at=paris(2099, 4, 1, 14, 30))
+    done = CampaignSend.objects.create(page=issue, scheduled_at=paris(2026, 3, 2, 9, 0))
+    CampaignSend.objects.filter(pk=done.pk).update(
+        status=CampaignSend.Status.DONE, finished_at=paris(2026, 3, 2, 9, 5)
+    )
+    Subscriber.objects.create(email="camille@example.org", created_at=paris(2026, 5, 1, 8, 0))
+
+    dashboard = text_of(moderator_client.get(reverse("wagtailadmin_home")))
+    assert "prévu le 1er avril 2099 à 14\u00a0h\u00a030" in dashboard
+    assert "envoyé le 2 mars 2026 à 9\u00a0h\u00a005" in dashboard
+    sends = text_of(moderator_client.get(reverse("newsletter_sends:index")))
+    assert "1er avril 2099 à 14\u00a0h\u00a030" in sends
+    assert "2 mars 2026 à 9\u00a0h\u00a005" in sends
+    subscribers = text_of(moderator_client.get(reverse("newsletter_subscribers:index")))
+    assert "1er mai 2026 à 8\u00a0h" in subscribers
+
+
+def test_what_changed_a_moment_ago_reads_a_l_instant(moderator_client):
+    from core.factories import DocumentFactory
+
+    DocumentFactory(title="Bilan scanné")
+    # Wagtail's relative dates (listings, history, dashboard): not "Il y a 0 minute".
+    documents = text_of(moderator_client.get(reverse("wagtaildocs:index")))
+    assert "À l'instant" in documents
+    assert "0\u00a0minute" not in documents

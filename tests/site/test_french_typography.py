@@ -27,10 +27,6 @@ FAULTS = {
 # Help texts of model fields whose fix changes a migration of an app this branch does not own;
 # each is to be fixed with that app's next migration (and removed from here).
 NEEDS_A_MIGRATION_ELSEWHERE = {
-    "Par exemple : 10 %",  # core.blocks' key figure: newsletter's StreamField migration
-    "Affichée sous le formulaire : finalité, durée de conservation, droits.",  # home
-    "Pour un import : où et comment ces personnes ont donné leur accord.",  # newsletter
-    "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre.",
     # events.models.event's help texts: an events migration.
     "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui l'ont ajouté ; "
     "ses inscrits sont prévenus par courriel.",
@@ -105,6 +101,30 @@ def test_french_demo_pages_follow_french_typography(demo_site, db, client):
     assert faulty == {}, "\n".join(f"{url}: {lines}" for url, lines in faulty.items())
 
 
+def test_every_demo_page_has_an_ascii_address(demo_site, db):
+    """Pages and their translations (agenda, directory and watch included): no %C3%A9 in the
+    URLs, the emails or the permanent addresses."""
+    from wagtail.models import Page
+
+    faulty = [
+        (page.slug, page.url_path)
+        for page in Page.objects.filter(depth__gt=1)
+        if not (page.slug.isascii() and page.url_path.isascii())
+    ]
+    assert faulty == []
+
+
+def test_demo_documents_do_not_write_pdf_twice(demo_site, db, client):
+    from wagtail.documents import get_document_model
+
+    from resources.models import ResourcePage
+
+    assert not get_document_model().objects.filter(title__icontains="(PDF)").exists()
+    page = ResourcePage.objects.live().filter(attachments__isnull=False).first()
+    text = visible_text(client.get(page.url))
+    assert "(PDF," in text and "(PDF)" not in text
+
+
 def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
     import datetime
 
@@ -116,7 +136,26 @@ def test_long_dates_write_the_first_of_the_month_as_1er_and_keep_the_time():
     with translation.override("fr"):
         assert long_date(datetime.date(2026, 12, 1)) == "1er décembre 2026"
         assert long_date(datetime.date(2026, 12, 12)) == "12 décembre 2026"
-        assert long_date_time(moment) == "1er janvier 2027 à 11:00"
+        assert long_date_time(moment) == "1er janvier 2027 à 11\u00a0h"
     with translation.override("en"):
         assert long_date_time(moment) == "1 January 2027 at 11:00"
     assert long_date(None) == "" and long_date_time(None) == ""
+
+
+def test_french_times_read_14_h_30_as_in_the_agenda():
+    import datetime
+
+    from django.utils import translation
+
+    from core.templatetags.core_text import long_date_time, time_of_day
+
+    with translation.override("fr"):
+        assert time_of_day(datetime.time(14, 30)) == "14\u00a0h\u00a030"
+        assert time_of_day(datetime.time(9, 5)) == "9\u00a0h\u00a005"
+        assert time_of_day(datetime.time(12, 0)) == "12\u00a0h"
+        assert (
+            long_date_time(datetime.datetime(2027, 4, 1, 14, 30), "weekday")
+            == "jeudi 1er avril 2027 à 14\u00a0h\u00a030"
+        )
+    with translation.override("en"):
+        assert time_of_day(datetime.time(9, 5)) == "9:05"

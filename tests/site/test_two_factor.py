@@ -10,11 +10,11 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.permissions import EDITORS, MODERATORS, configure_editor_groups
+from tests.conftest import totp_code as code
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +22,6 @@ PASSWORD = "un mot de passe assez long"
 ENROL = "/admin/2fa/activer/"
 VERIFY = "/admin/2fa/verifier/"
 MANAGE = "/admin/2fa/"
-
-
-def code(device, steps_ahead=0):
-    """The code the person's application shows now (or `steps_ahead` periods of 30 s later: a
-    code already used is refused, so a second sign-in in the same period takes the next one)."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time += steps_ahead * device.step
-    return f"{totp.token():06d}"
 
 
 @pytest.fixture
