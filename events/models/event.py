@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -415,6 +415,27 @@ def _notify(event_id, change, dates):
 def public_events():
     """The live public events (network-only pages never appear in lists, feeds or digests)."""
     return EventPage.objects.live().public()
+
+
+def visible_events(request=None):
+    """The live events `request`'s visitor may see in the agenda: the public ones, and for a
+    signed-in person also those behind a page privacy they pass (Wagtail's own rule,
+    `PageViewRestriction.accept_request`: the network's meetings for a member of the group
+    core.network.NETWORK). Without a request, or for an anonymous visitor: the public events."""
+    events = EventPage.objects.live()
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return events.public()
+    denied = models.Q()
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        if not restriction.accept_request(request):
+            denied |= events.descendant_of_q(restriction.page, inclusive=True)
+    return events.exclude(denied) if denied else events
+
+
+def network_event_ids(events) -> set[int]:
+    """Which of `events` are behind a page privacy (shown "réservé au réseau")."""
+    return set(events.not_public().values_list("pk", flat=True))
 
 
 def public_occurrences():
