@@ -77,18 +77,18 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         default=EventStatus.SCHEDULED,
         help_text=_(
             "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui "
-            "l'ont ajouté ; ses inscrits sont prévenus par courriel."
+            "l'ont ajouté ; ses inscrits sont prévenus par courriel."
         ),
     )
     previous_start_date = models.DateField(
         _("Date initialement prévue"),
         null=True,
         blank=True,
-        help_text=_("Pour un événement reporté : la date annoncée d'abord."),
+        help_text=_("Pour un événement reporté : la date annoncée d'abord."),
     )
     summary = models.TextField(
         _("Résumé"),
-        help_text=_("Deux ou trois phrases : affiché dans l'agenda et les calendriers."),
+        help_text=_("Deux ou trois phrases : affiché dans l'agenda et les calendriers."),
     )
     body = StreamField(content_blocks(), verbose_name=_("Programme"), blank=True)
     audiences = ParentalManyToManyField(
@@ -103,7 +103,7 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         help_text=_("Laissez vide pour un événement sur la journée entière."),
     )
     end_date = models.DateField(
-        _("Date de fin"), null=True, blank=True, help_text=_("Vide : le même jour.")
+        _("Date de fin"), null=True, blank=True, help_text=_("Vide : le même jour.")
     )
     end_time = models.TimeField(_("Heure de fin"), null=True, blank=True)
     # The dates as aware datetimes (Europe/Paris), kept as columns to sort and filter the agenda.
@@ -133,7 +133,7 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         blank=True,
         max_length=500,
         help_text=_(
-            "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription."
+            "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription."
         ),
     )
     organiser = models.CharField(

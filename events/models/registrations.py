@@ -127,7 +127,7 @@ class RegistrationSettingsMixin(models.Model):
         _("Ouverture des inscriptions"),
         null=True,
         blank=True,
-        help_text=_("Vide : dès la publication."),
+        help_text=_("Vide : dès la publication."),
     )
     registration_closes_at = models.DateTimeField(
         _("Clôture des inscriptions"),

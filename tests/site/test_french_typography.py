@@ -31,14 +31,6 @@ NEEDS_A_MIGRATION_ELSEWHERE = {
     "Affichée sous le formulaire : finalité, durée de conservation, droits.",  # home
     "Pour un import : où et comment ces personnes ont donné leur accord.",  # newsletter
     "Proposés par défaut à l'envoi. Les abonnés à « Toute l'actualité » reçoivent chaque lettre.",
-    # events.models.event's help texts: an events migration.
-    "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui l'ont ajouté ; "
-    "ses inscrits sont prévenus par courriel.",
-    "Pour un événement reporté : la date annoncée d'abord.",
-    "Deux ou trois phrases : affiché dans l'agenda et les calendriers.",
-    "Vide : le même jour.",
-    "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription.",
-    "Vide : dès la publication.",
 }
 
 
