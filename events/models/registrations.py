@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .choices import EventStatus, OrganisationKind
+from core.kinds import OrganisationKind
+
+from .choices import EventStatus
 
 
 class RegistrationStatus(models.TextChoices):
