@@ -21,8 +21,7 @@ def test_every_actor_kind_is_in_exactly_one_family():
 def test_the_directory_and_the_agenda_use_the_kinds_of_core():
     assert Actor._meta.get_field("kind").choices == kinds.ActorKind.choices
     assert (
-        Registration._meta.get_field("organisation_kind").choices
-        == kinds.OrganisationKind.choices
+        Registration._meta.get_field("organisation_kind").choices == kinds.OrganisationKind.choices
     )
     form_choices = RegistrationForm.base_fields["organisation_kind"].choices
     assert [value for value, _label in form_choices][1:] == kinds.OrganisationKind.values
