@@ -203,3 +203,18 @@ def test_the_filters_run_once_for_the_page_the_count_and_the_facets(client, acto
     assert len(running_filters) == 1
     communes = [q for q in queries.captured_queries if 'FROM "directory_commune"' in q["sql"]]
     assert len([q for q in communes if "'34145'" in q["sql"]]) == 1  # the territory read once
+
+
+def test_the_facilitator_page_reads_the_territory_once(client, actors):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL + "facilitateur/", {"commune": "Saint-Jean-de-Védas"})
+    assert response.status_code == 200
+    serving = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "directory_actor_communes" in q["sql"] and '"published"' in q["sql"]
+    ]
+    assert len(serving) == 1
