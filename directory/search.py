@@ -51,6 +51,8 @@ class DirectoryParams:
     view: str = "liste"
     page: str = "1"
     messages: list = field(default_factory=list)
+    # The Commune or EPCI of the territory filter, read once with the URL.
+    place: object = None
 
     def querystring(self, **changes):
         data = {"q": self.query} if self.query else {}
@@ -96,8 +98,6 @@ def _valid(name, value):
         return value in ServiceType.values
     if name == "marche":
         return value in ReservedContract.values
-    if name == "territoire":
-        return value.isdigit() and territory(value) is not None
     return False
 
 
@@ -120,7 +120,12 @@ def read_params(data):
         value = _clean(data.get(name, ""), 80)
         if not value:
             continue
-        if not _valid(name, value):
+        if name == "territoire":
+            params.place = territory(value) if value.isdigit() else None
+            valid = params.place is not None
+        else:
+            valid = _valid(name, value)
+        if not valid:
             params.messages.append(
                 _("Le filtre « %(value)s » n'existe pas : il a été ignoré.") % {"value": value}
             )
@@ -158,7 +163,7 @@ def filtered_queryset(params):
         elif name == "marche":
             queryset = queryset.filter(kind__in=RESERVED_KINDS[ReservedContract(value)])
         elif name == "territoire":
-            queryset = serving_territory(queryset, territory(value))
+            queryset = serving_territory(queryset, params.place or territory(value))
     return queryset
 
 
@@ -167,7 +172,7 @@ def run_search(params, backend=None):
     on the database backends, the engine's results on Elasticsearch."""
     queryset = filtered_queryset(params).select_related("commune").order_by("name", "pk")
     if not params.query:
-        return queryset
+        return settled(queryset) if params.filters else queryset
     words = " ".join(WORD_RE.findall(params.query))
     query = parse_search_query(words) if words else None
     if query is None:
@@ -178,6 +183,17 @@ def run_search(params, backend=None):
             Actor.objects.select_related("commune"), matching_ids(backend, query, queryset, True)
         )
     return backend.search(query, queryset, operator="and")
+
+
+def settled(queryset):
+    """The filtered actors as a queryset of their ids once the filters have been run: the filters'
+    subqueries (sectors, territory) run once, and the page, the count and the facets read the
+    matching rows by primary key instead of running them again each (three times the filters'
+    cost for the list page). Beyond FACET_IDS_LIMIT matches, the queryset as it is."""
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: FACET_IDS_LIMIT + 1])
+    if len(ids) > FACET_IDS_LIMIT:
+        return queryset
+    return Actor.objects.filter(pk__in=ids).select_related("commune").order_by("name", "pk")
 
 
 def result_ids_queryset(results):
@@ -227,7 +243,7 @@ def facet_counts(params, results):
     }
     selected_territory = params.filters.get("territoire")
     if selected_territory and len(selected_territory) == 5:
-        commune = territory(selected_territory)
+        commune = params.place or territory(selected_territory)
         options["territoire"].insert(0, (commune.code, commune.label, actors.count()))
     facets = []
     for name, label in FILTER_LABELS.items():

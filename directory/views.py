@@ -64,13 +64,19 @@ def find_facilitator(request, page):
     context = page.get_context(request)
     context.update({"lookup": found, "place": place})
     if place is not None:
-        serving = serving_territory(Actor.objects.published(), place).prefetch_related("contacts")
-        context["facilitators"] = list(
-            serving.facilitators().select_related("commune").order_by("whole_departement", "name")
+        # The territory's subqueries run once (the ids and kinds of the actors serving it); the
+        # facilitators, the count and the first others are then read by primary key.
+        serving = list(
+            serving_territory(Actor.objects.published(), place).values_list("pk", "kind")
         )
-        others = serving.exclude(kind=ActorKind.FACILITATOR).select_related("commune")
-        context["other_count"] = others.count()
-        context["others"] = list(others.order_by("kind", "name")[:30])
+        facilitator_ids = [pk for pk, kind in serving if kind == ActorKind.FACILITATOR]
+        other_ids = [pk for pk, kind in serving if kind != ActorKind.FACILITATOR]
+        by_pk = Actor.objects.select_related("commune").prefetch_related("contacts")
+        context["facilitators"] = list(
+            by_pk.filter(pk__in=facilitator_ids).order_by("whole_departement", "name")
+        )
+        context["other_count"] = len(other_ids)
+        context["others"] = list(by_pk.filter(pk__in=other_ids).order_by("kind", "name")[:30])
         context["territory_code"] = place.pk
     elif not found.candidates:
         status = 404 if found.text else 200

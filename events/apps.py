@@ -9,11 +9,24 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from core.digest import register_digest_source
-        from core.sections import register_home_section, register_main_menu_entry
+        from core.sections import (
+            register_home_section,
+            register_main_menu_entry,
+            register_members_section,
+        )
+        from core.sitemaps import register_sitemap
 
-        from .home import next_events
+        from .home import next_events, next_network_meetings
         from .models.event import upcoming_events
+        from .sitemaps import OccurrenceSitemap
 
         register_digest_source("events", _("Prochains événements"), upcoming_events)
+        register_sitemap("events-occurrences", OccurrenceSitemap)
         register_home_section("events", "events/includes/home_section.html", next_events, order=20)
+        register_members_section(
+            "events",
+            "events/includes/members_section.html",
+            next_network_meetings,
+            order=20,
+        )
         register_main_menu_entry("agenda", after="resources")

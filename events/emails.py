@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ical
 from .models.registrations import Registration
+from .schedule import format_day
 from .tokens import manage_url
 
 SUBJECTS = {
@@ -25,12 +26,20 @@ SUBJECTS = {
     "event_cancelled": _("Événement annulé : %(title)s"),
     "event_changed": _("Changement de date ou de lieu : %(title)s"),
 }
+# A date of a series: the subject names it (the other dates are not concerned).
+SUBJECTS_OF_A_DATE = {
+    "event_cancelled": _("Séance annulée : %(title)s, %(day)s"),
+    "event_changed": _("Changement de date ou de lieu : %(title)s, séance du %(day)s"),
+}
 # The emails that carry the event as a calendar file (the place is the registrant's).
 WITH_CALENDAR = {"confirmed", "event_changed", "event_cancelled"}
 
 
 def build_registration_email(registration, kind: str) -> EmailMessage:
     event = registration.event
+    occurrence = registration.occurrence if registration.occurrence_id else None
+    if occurrence is not None and not occurrence.in_series:
+        occurrence = None
     with translation.override(registration.language):
         context = {
             "kind": kind,
@@ -41,8 +50,20 @@ def build_registration_email(registration, kind: str) -> EmailMessage:
             "manage_url": manage_url(registration),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "retention_months": settings.EVENTS_REGISTRATION_RETENTION_MONTHS,
+            # One date of a series: the emails name it ("du mardi 12 janvier 2027"), and a
+            # cancelled or moved date is named by the date it was planned for.
+            "day": format_day(occurrence.start_date) if occurrence else "",
+            "planned_day": format_day(occurrence.original_date) if occurrence else "",
         }
-        subject = str(SUBJECTS[kind]) % {"title": event.title}
+        if occurrence and kind in SUBJECTS_OF_A_DATE and not event.is_cancelled:
+            subject = str(SUBJECTS_OF_A_DATE[kind]) % {
+                "title": event.title,
+                "day": context["planned_day"],
+            }
+        elif occurrence:
+            subject = str(SUBJECTS[kind]) % {"title": f"{event.title}, {context['day']}"}
+        else:
+            subject = str(SUBJECTS[kind]) % {"title": event.title}
         body = render_to_string("events/email/registration.txt", context)
         message = EmailMessage(
             subject=subject,

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import EmailAddressField, HoneypotMixin
-
-from .models.choices import OrganisationKind
+from core.kinds import OrganisationKind
 
 
 def consent_text() -> str:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -29,7 +30,18 @@ class ModerationColumn(Column):
         return context
 
 
+class RegistrationIndexView(IndexView):
+    """The list and its exports read each row's event and date with the row (one query for the
+    page, not one per row)."""
+
+    def get_base_queryset(self):
+        return (
+            super().get_base_queryset().select_related("event", "occurrence", "occurrence__event")
+        )
+
+
 class RegistrationViewSet(FrenchLabelsMixin, ModelViewSet):
+    index_view_class = RegistrationIndexView
     add_item_label = _("Ajouter une inscription")
     empty_label = _("Aucune inscription pour l'instant.")
     no_match_label = _("Aucune inscription ne correspond à votre recherche.")
@@ -91,6 +103,8 @@ class AgendaViewSetGroup(ViewSetGroup):
     menu_icon = "date"
     menu_order = 260
     items = (RegistrationViewSet,)
+    # Other entries of the "Agenda" menu (the sign-in sheets) register with this hook.
+    submenu_hook = "register_agenda_menu_item"
 
 
 @hooks.register("register_admin_viewset")
@@ -125,11 +139,13 @@ class SignInSheetsMenuItem(MenuItem):
         return request.user.has_perm("events.view_registration")
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_agenda_menu_item")
 def register_sign_in_sheets_menu_item():
+    """In the "Agenda" menu, after the registrations."""
     return SignInSheetsMenuItem(
         _("Feuilles d'émargement"),
         reverse("events_sign_in_sheets"),
+        name="sign-in-sheets",
         icon_name="doc-full",
-        order=261,
+        order=2,
     )

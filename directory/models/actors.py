@@ -23,47 +23,19 @@ from wagtail.search import index
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siret as stdnum_siret
 
+from core.kinds import (  # noqa: F401 (the directory's names for them)
+    DATA_INCLUSION_KINDS,
+    DISABILITY_KINDS,
+    PRESCRIBER_KINDS,
+    SIAE_KINDS,
+    ActorKind,
+)
+
 from .territories import EPCI, Commune
 
 # The Hérault's extent (its outline's bounding box, with a margin of about 4 km): coordinates outside
 # are a typing error (swapped latitude and longitude, another département).
 HERAULT_BOUNDS = {"south": 43.17, "north": 44.02, "west": 2.49, "east": 4.24}
-
-
-class ActorKind(models.TextChoices):
-    FACILITATOR = "facilitateur", _("Facilitateur de clauses sociales")
-    EI = "ei", _("Entreprise d'insertion (EI)")
-    AI = "ai", _("Association intermédiaire (AI)")
-    ACI = "aci", _("Atelier et chantier d'insertion (ACI)")
-    ETTI = "etti", _("Entreprise de travail temporaire d'insertion (ETTI)")
-    EITI = "eiti", _("Entreprise d'insertion par le travail indépendant (EITI)")
-    GEIQ = "geiq", _("Groupement d'employeurs pour l'insertion et la qualification (GEIQ)")
-    EA = "ea", _("Entreprise adaptée (EA)")
-    EATT = "eatt", _("Entreprise adaptée de travail temporaire (EATT)")
-    ESAT = "esat", _("Établissement et service d'accompagnement par le travail (ESAT)")
-    FRANCE_TRAVAIL = "france-travail", _("France Travail")
-    CAP_EMPLOI = "cap-emploi-reseau-cheops", _("Cap emploi")
-    MISSION_LOCALE = "mission-locale", _("Mission locale")
-    PLIE = "plie", _("Plan local pour l'insertion et l'emploi (PLIE)")
-    MAISON_EMPLOI = "maisons-de-l-emploi", _("Maison de l'emploi")
-    DEPARTEMENT = "departements", _("Département")
-    BUYER = "acheteur", _("Acheteur public")
-    NETWORK = "reseau", _("Fédération ou réseau")
-    COMPANY = "entreprise", _("Entreprise qui recrute par les clauses")
-
-
-SIAE_KINDS = {ActorKind.EI, ActorKind.AI, ActorKind.ACI, ActorKind.ETTI, ActorKind.EITI}
-DISABILITY_KINDS = {ActorKind.EA, ActorKind.EATT, ActorKind.ESAT}
-PRESCRIBER_KINDS = {
-    ActorKind.FRANCE_TRAVAIL,
-    ActorKind.CAP_EMPLOI,
-    ActorKind.MISSION_LOCALE,
-    ActorKind.PLIE,
-    ActorKind.MAISON_EMPLOI,
-    ActorKind.DEPARTEMENT,
-}
-# The kinds a value of data·inclusion's reseaux_porteurs stands for (the others are ours).
-DATA_INCLUSION_KINDS = SIAE_KINDS | DISABILITY_KINDS | PRESCRIBER_KINDS | {ActorKind.GEIQ}
 
 
 class ReservedContract(models.TextChoices):

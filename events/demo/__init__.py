@@ -126,9 +126,24 @@ def load_demo_events(agenda, user=None, today=None):
     return changed
 
 
+# The English pages' own addresses (/en/events/<English slug>/), in ASCII like every slug.
+ENGLISH_SLUGS = {
+    "reunion-technique-facilitateurs": "facilitators-technical-meeting",
+    "reunion-information-acheteurs-beziers": "public-buyers-information-meeting-beziers",
+    "rencontre-achat-socialement-responsable": "socially-responsible-purchasing-conference",
+    "webinaire-marches-reserves": "reserved-contracts-webinar",
+    "reunion-coordination-facilitateurs": "facilitators-coordination-meeting",
+}
+
+
 def english_values(page):
     fields, _texts, texts = EVENTS[page.slug]
-    values = {"title": texts["title"], "summary": texts["summary"], "body": body(texts["body"])}
+    values = {
+        "title": texts["title"],
+        "slug": ENGLISH_SLUGS[page.slug],
+        "summary": texts["summary"],
+        "body": body(texts["body"]),
+    }
     if fields.get("access_info_en"):
         values["access_info"] = fields["access_info_en"]
     if fields.get("accessibility_info_en"):

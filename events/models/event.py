@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -77,18 +77,18 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         default=EventStatus.SCHEDULED,
         help_text=_(
             "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui "
-            "l'ont ajouté ; ses inscrits sont prévenus par courriel."
+            "l'ont ajouté ; ses inscrits sont prévenus par courriel."
         ),
     )
     previous_start_date = models.DateField(
         _("Date initialement prévue"),
         null=True,
         blank=True,
-        help_text=_("Pour un événement reporté : la date annoncée d'abord."),
+        help_text=_("Pour un événement reporté : la date annoncée d'abord."),
     )
     summary = models.TextField(
         _("Résumé"),
-        help_text=_("Deux ou trois phrases : affiché dans l'agenda et les calendriers."),
+        help_text=_("Deux ou trois phrases : affiché dans l'agenda et les calendriers."),
     )
     body = StreamField(content_blocks(), verbose_name=_("Programme"), blank=True)
     audiences = ParentalManyToManyField(
@@ -103,7 +103,7 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         help_text=_("Laissez vide pour un événement sur la journée entière."),
     )
     end_date = models.DateField(
-        _("Date de fin"), null=True, blank=True, help_text=_("Vide : le même jour.")
+        _("Date de fin"), null=True, blank=True, help_text=_("Vide : le même jour.")
     )
     end_time = models.TimeField(_("Heure de fin"), null=True, blank=True)
     # The dates as aware datetimes (Europe/Paris), kept as columns to sort and filter the agenda.
@@ -133,7 +133,7 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         blank=True,
         max_length=500,
         help_text=_(
-            "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription."
+            "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription."
         ),
     )
     organiser = models.CharField(
@@ -415,6 +415,27 @@ def _notify(event_id, change, dates):
 def public_events():
     """The live public events (network-only pages never appear in lists, feeds or digests)."""
     return EventPage.objects.live().public()
+
+
+def visible_events(request=None):
+    """The live events `request`'s visitor may see in the agenda: the public ones, and for a
+    signed-in person also those behind a page privacy they pass (Wagtail's own rule,
+    `PageViewRestriction.accept_request`: the network's meetings for a member of the group
+    core.network.NETWORK). Without a request, or for an anonymous visitor: the public events."""
+    events = EventPage.objects.live()
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return events.public()
+    denied = models.Q()
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        if not restriction.accept_request(request):
+            denied |= events.descendant_of_q(restriction.page, inclusive=True)
+    return events.exclude(denied) if denied else events
+
+
+def network_event_ids(events) -> set[int]:
+    """Which of `events` are behind a page privacy (shown "réservé au réseau")."""
+    return set(events.not_public().values_list("pk", flat=True))
 
 
 def public_occurrences():

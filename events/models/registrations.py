@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .choices import EventStatus, OrganisationKind
+from core.kinds import OrganisationKind
+
+from .choices import EventStatus
 
 
 class RegistrationStatus(models.TextChoices):
@@ -127,7 +129,7 @@ class RegistrationSettingsMixin(models.Model):
         _("Ouverture des inscriptions"),
         null=True,
         blank=True,
-        help_text=_("Vide : dès la publication."),
+        help_text=_("Vide : dès la publication."),
     )
     registration_closes_at = models.DateTimeField(
         _("Clôture des inscriptions"),

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
@@ -17,7 +18,7 @@ from newsletter import subscriptions
 
 from .. import ical
 from ..models.choices import EventKind
-from ..models.event import public_events
+from ..models.event import network_event_ids, public_events, visible_events
 from ..models.occurrences import EventOccurrence
 
 PAGE_SIZE = 20
@@ -115,8 +116,12 @@ def read_params(query, events) -> AgendaParams:
     return params
 
 
-def agenda_events(agenda):
-    return public_events().child_of(agenda).filter(locale=agenda.locale)
+def agenda_events(agenda, request=None):
+    """The agenda's events: public ones, plus the network's meetings for a member signed in
+    (`request` given: the list and the month view; never the feed, which calendars fetch
+    anonymously, nor the home page)."""
+    events = visible_events(request) if request is not None else public_events()
+    return events.child_of(agenda).filter(locale=agenda.locale)
 
 
 def occurrences_of(events):
@@ -141,7 +146,7 @@ def filtered(events, params: AgendaParams):
 def agenda(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    events = agenda_events(page)
+    events = agenda_events(page, request)
     params = read_params(request.GET, events)
     now = timezone.now()
     selection = occurrences_of(filtered(events, params))
@@ -165,6 +170,7 @@ def agenda(request, page):
     context.update(
         {
             "view": "list",
+            "network_ids": network_event_ids(events) if request.user.is_authenticated else set(),
             "list_query": feed_query,
             "month_query": feed_query,
             "month_url": page.url + page.reverse_subpage("month_view"),
@@ -181,7 +187,10 @@ def agenda(request, page):
             "webcal_url": "webcal://" + feed_url.split("://", 1)[1],
         }
     )
-    return TemplateResponse(request, page.template, context)
+    response = TemplateResponse(request, page.template, context)
+    if context["network_ids"]:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def agenda_feed(request, page):

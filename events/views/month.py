@@ -8,12 +8,14 @@ import datetime
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import dateformat
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from newsletter import subscriptions
 
 from .. import schedule
 from ..models.choices import EventKind
+from ..models.event import network_event_ids
 from .agenda import _one, agenda_events, cities, filtered, occurrences_of, read_params
 
 
@@ -45,7 +47,7 @@ def shift(month: datetime.date, months: int) -> datetime.date:
 def month_view(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    events = agenda_events(page)
+    events = agenda_events(page, request)
     params = read_params(request.GET, events)
     today = datetime.datetime.now(schedule.PARIS).date()
     month = read_month(request.GET, params.messages, today)
@@ -90,6 +92,7 @@ def month_view(request, page):
     context.update(
         {
             "view": "month",
+            "network_ids": network_event_ids(events) if request.user.is_authenticated else set(),
             "params": params,
             "month": month,
             "month_label": dateformat.format(month, "F Y"),
@@ -110,4 +113,7 @@ def month_view(request, page):
             "agenda_messages": params.messages,
         }
     )
-    return TemplateResponse(request, "events/agenda_month.html", context)
+    response = TemplateResponse(request, "events/agenda_month.html", context)
+    if context["network_ids"]:
+        patch_cache_control(response, private=True)
+    return response

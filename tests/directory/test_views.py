@@ -181,3 +181,40 @@ def test_the_directory_page_leaves_out_the_header_search(client, actors):
     assert 'id="site-search-q"' not in text
     assert text.count('id="recherche-site"') == 1 and '<a href="#recherche-site">' in text
     assert 'class="directory-search" id="recherche-site"' in text
+
+
+def test_the_filters_run_once_for_the_page_the_count_and_the_facets(client, actors):
+    """The list with three filters reads the matching actors once (their ids), then the page, the
+    count and the facets by primary key (profiled: they ran the sector and territory subqueries
+    three times each, most of the list's time over 20,000 actors)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    filters = {"type": "esat", "secteur": "espaces-verts", "territoire": "34145"}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, filters)
+    assert names(response) == ["ESAT des Jardins de Lunel"]
+    assert "1 acteur" in response.content.decode()
+    running_filters = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "directory_actor_sectors" in q["sql"] and '"published"' in q["sql"]
+    ]
+    assert len(running_filters) == 1
+    communes = [q for q in queries.captured_queries if 'FROM "directory_commune"' in q["sql"]]
+    assert len([q for q in communes if "'34145'" in q["sql"]]) == 1  # the territory read once
+
+
+def test_the_facilitator_page_reads_the_territory_once(client, actors):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL + "facilitateur/", {"commune": "Saint-Jean-de-Védas"})
+    assert response.status_code == 200
+    serving = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "directory_actor_communes" in q["sql"] and '"published"' in q["sql"]
+    ]
+    assert len(serving) == 1

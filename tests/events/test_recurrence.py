@@ -25,6 +25,7 @@ from events.models import (
     RegistrationStatus,
     recurrence,
 )
+from events.schedule import format_day
 
 PARIS = ZoneInfo("Europe/Paris")
 DATA = {"name": "Dominique Roux", "email": "d@example.org"}
@@ -178,6 +179,14 @@ def test_each_date_has_its_own_places(client, series):
     confirmation = next(m for m in mail.outbox if m.to == ["a@example.org"])
     assert days[0].isoformat() in confirmation.body
     assert "de 9\u00a0h\u00a030 à 12\u00a0h" in confirmation.body
+    # The emails of one date name it, in the subject and the first sentence.
+    day = format_day(days[0])
+    assert confirmation.subject == f"Inscription confirmée\u00a0: {event.title}, {day}"
+    assert f"Votre inscription à «\u00a0{event.title}\u00a0» du {day} est confirmée." in (
+        confirmation.body
+    )
+    waiting = next(m for m in mail.outbox if m.to == ["b@example.org"])
+    assert f"La séance du {day} de «\u00a0{event.title}\u00a0» est complète" in waiting.body
 
 
 @pytest.mark.django_db
@@ -198,8 +207,14 @@ def test_a_date_cancelled_later_tells_its_registrants_and_keeps_them(
     registration.refresh_from_db()
     assert registration.occurrence.original_date == days[4]
     assert registration.occurrence.cancelled
-    subjects = [m.subject for m in mail.outbox]
-    assert "Événement annulé\u00a0: Réunion technique des facilitateurs" in subjects
+    [notice] = [m for m in mail.outbox if m.subject.startswith("Séance annulée")]
+    day = format_day(days[4])
+    assert notice.subject == f"Séance annulée\u00a0: Réunion technique des facilitateurs, {day}"
+    assert (
+        f"la séance du {day} de «\u00a0Réunion technique des facilitateurs\u00a0» est annulée"
+        in (notice.body)
+    )
+    assert "les autres dates sont maintenues" in notice.body
 
 
 @pytest.mark.django_db

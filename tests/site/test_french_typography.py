@@ -27,14 +27,6 @@ FAULTS = {
 # Help texts of model fields whose fix changes a migration of an app this branch does not own;
 # each is to be fixed with that app's next migration (and removed from here).
 NEEDS_A_MIGRATION_ELSEWHERE = {
-    # events.models.event's help texts: an events migration.
-    "Un événement annulé reste affiché, barré, et disparaît des agendas de ceux qui l'ont ajouté ; "
-    "ses inscrits sont prévenus par courriel.",
-    "Pour un événement reporté : la date annoncée d'abord.",
-    "Deux ou trois phrases : affiché dans l'agenda et les calendriers.",
-    "Vide : le même jour.",
-    "Envoyé aux inscrits ; affiché sur la page quand l'événement est sans inscription.",
-    "Vide : dès la publication.",
 }
 
 
