@@ -1,0 +1,143 @@
+"""The network's accounts: a member's profile (structure and territories) and the invitations
+editors send; the members-only page type of the network's space.
+
+A member is a Django user with a `Member` profile and the group NETWORK (plus FACILITATORS or
+COORDINATION by role). Wagtail editors are users too: a person may be both, the two are distinct.
+The structure is an actor of the directory, kept by its id (core.reference, never an import of
+directory/); territories are INSEE codes of communes and SIREN of EPCI."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from core.blocks import content_blocks
+from core.network import COORDINATION, FACILITATORS, NETWORK
+
+from .access import gate
+
+ROLE_NETWORK = "network"
+ROLE_FACILITATOR = "facilitator"
+ROLE_COORDINATION = "coordination"
+ROLE_CHOICES = [
+    (ROLE_NETWORK, _("Membre du réseau")),
+    (ROLE_FACILITATOR, _("Facilitateur ou facilitatrice d'un territoire")),
+    (ROLE_COORDINATION, _("Équipe de coordination MICS 34")),
+]
+# The groups of each role: every member is of the network.
+ROLE_GROUPS = {
+    ROLE_NETWORK: (NETWORK,),
+    ROLE_FACILITATOR: (NETWORK, FACILITATORS),
+    ROLE_COORDINATION: (NETWORK, COORDINATION),
+}
+
+
+class Member(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="network_member",
+        verbose_name=_("compte"),
+    )
+    structure_id = models.PositiveIntegerField(_("structure de l'annuaire"), null=True, blank=True)
+    territory_codes = models.JSONField(_("territoires"), default=list, blank=True)
+    created_at = models.DateTimeField(_("membre depuis"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membre du réseau")
+        verbose_name_plural = _("membres du réseau")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class Invitation(models.Model):
+    """An invitation by email. The link carries a signed, dated token (members.invitations); the
+    email address and names are cleared once the account exists (they live on the account)."""
+
+    email = models.EmailField(_("adresse électronique"), blank=True)
+    first_name = models.CharField(_("prénom"), max_length=150, blank=True)
+    last_name = models.CharField(_("nom"), max_length=150, blank=True)
+    role = models.CharField(_("rôle"), max_length=20, choices=ROLE_CHOICES, default=ROLE_NETWORK)
+    structure_id = models.PositiveIntegerField(_("structure de l'annuaire"), null=True, blank=True)
+    territory_codes = models.JSONField(_("territoires"), default=list, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invité par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="network_invitations",
+        verbose_name=_("compte créé"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.email or str(self.pk)
+
+
+def network_group() -> Group:
+    group, _created = Group.objects.get_or_create(name=NETWORK)
+    return group
+
+
+class MembersPage(Page):
+    """A page of the network's space: readable by the members of the network only (a Wagtail view
+    restriction by group, set on creation), so never in the public search, sitemap or feeds (they
+    list public pages only)."""
+
+    intro = models.TextField(
+        _("Chapô"), blank=True, help_text=_("Une ou deux phrases qui résument la page.")
+    )
+    body = StreamField(content_blocks(), verbose_name=_("Contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "members.MembersPage"]
+    subpage_types = ["members.MembersPage"]
+    template = "members/members_page.html"
+
+    class Meta:
+        verbose_name = _("Page de l'espace réseau")
+        verbose_name_plural = _("Pages de l'espace réseau")
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        restrict_to_network(self)
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        refusal = gate(request)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+
+def restrict_to_network(page: Page) -> None:
+    """Give `page` a view restriction to the NETWORK group unless an ancestor's already covers it."""
+    if page.pk is None or page.get_view_restrictions().exists():
+        return
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([network_group()])

@@ -1,0 +1,39 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(_("connexion/"), views.LoginView.as_view(), name="login"),
+    path(_("deconnexion/"), views.LogoutView.as_view(), name="logout"),
+    path(_("a-bientot/"), views.logged_out, name="logged_out"),
+    path(_("compte/"), views.account, name="account"),
+    path(_("compte/double-authentification/"), views.ManageView.as_view(), name="twofactor_manage"),
+    path(
+        _("compte/double-authentification/activer/"),
+        views.EnrolView.as_view(),
+        name="twofactor_enrol",
+    ),
+    path(
+        _("compte/double-authentification/verifier/"),
+        views.VerifyView.as_view(),
+        name="twofactor_verify",
+    ),
+    path(_("mot-de-passe/"), views.PasswordResetView.as_view(), name="password_reset"),
+    path(_("mot-de-passe/envoye/"), views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        _("mot-de-passe/<uidb64>/<token>/"),
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        _("mot-de-passe/termine/"),
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(_("inviter/"), views.invite, name="invite"),
+    path(_("invitation/<str:token>/"), views.accept, name="accept"),
+]
