@@ -74,7 +74,7 @@ class InviteForm(forms.Form):
         self.fields["first_name"].error_messages["required"] = _("Indiquez le prénom.")
         self.fields["last_name"].error_messages["required"] = _("Indiquez le nom.")
         self.fields["territories"].error_messages["invalid_choice"] = _(
-            "Le territoire « %(value)s » n'existe pas dans l'annuaire."
+            "Le territoire « %(value)s » n'existe pas dans l'annuaire."
         )
         self.fields["structure"].error_messages["invalid_choice"] = _(
             "Cette structure n'existe pas dans l'annuaire."

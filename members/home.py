@@ -38,7 +38,5 @@ def latest_documents(request, members_home):
 
 
 def members_pages(request, members_home):
-    pages = list(
-        MembersPage.objects.live().filter(locale=Locale.get_active()).order_by("title")
-    )
+    pages = list(MembersPage.objects.live().filter(locale=Locale.get_active()).order_by("title"))
     return {"pages": pages} if pages else None

@@ -63,7 +63,5 @@ def send_invitation(request, invitation: Invitation) -> None:
     with translation.override(translation.get_language()):
         subject = render_to_string("members/email/invitation_subject.txt", context).strip()
         body = render_to_string("members/email/invitation.txt", context)
-    message = EmailMultiAlternatives(
-        subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email]
-    )
+    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
     message.send()

@@ -23,7 +23,9 @@ urlpatterns = [
         name="twofactor_verify",
     ),
     path(_("mot-de-passe/"), views.PasswordResetView.as_view(), name="password_reset"),
-    path(_("mot-de-passe/envoye/"), views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        _("mot-de-passe/envoye/"), views.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
     path(
         _("mot-de-passe/<uidb64>/<token>/"),
         views.PasswordResetConfirmView.as_view(),

@@ -26,6 +26,7 @@ from core.twofactor import views as twofactor_views
 from core.twofactor.policy import has_two_factor
 
 from .access import can_invite, members_only, members_two_factor_required, two_factor_step
+from .accounts import accept_invitation
 from .forms import (
     ChoosePasswordForm,
     InviteForm,
@@ -34,7 +35,6 @@ from .forms import (
     MembersSetPasswordForm,
 )
 from .invitations import InvalidInvitation, invitation_for, send_invitation
-from .accounts import accept_invitation
 
 MEMBERS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -206,7 +206,7 @@ def invite(request):
             send_invitation(request, invitation)
         messages.success(
             request,
-            _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
+            _("Invitation envoyée à %(email)s : le lien est valable 7 jours.")
             % {"email": invitation.email},
         )
         return redirect("members:invite")
@@ -215,11 +215,11 @@ def invite(request):
 
 INVALID_MESSAGES = {
     "expired": lambda: _(
-        "Ce lien d'invitation a expiré : il n'est valable que 7 jours. Demandez à l'équipe de "
+        "Ce lien d'invitation a expiré : il n'est valable que 7 jours. Demandez à l'équipe de "
         "coordination de vous inviter à nouveau."
     ),
     "used": lambda: _(
-        "Cette invitation a déjà servi à créer votre compte : connectez-vous, ou réinitialisez "
+        "Cette invitation a déjà servi à créer votre compte : connectez-vous, ou réinitialisez "
         "votre mot de passe si vous l'avez oublié."
     ),
     "invalid": lambda: _(
@@ -246,10 +246,9 @@ def accept(request, token):
     if request.method == "POST" and form.is_valid():
         user = accept_invitation(invitation, form.cleaned_data["password1"], timezone.now())
         auth_login(request, user, backend=MEMBERS_BACKEND)
-        messages.success(request, _("Bienvenue dans l'espace du réseau : votre compte est créé."))
+        messages.success(request, _("Bienvenue dans l'espace du réseau : votre compte est créé."))
         step = two_factor_step(user)
         if step is not None:
             return redirect(f"{reverse(step)}?{urlencode({'next': reverse('members:home')})}")
         return redirect("members:home")
     return render(request, "members/accept.html", {"form": form, "invitation": invitation})
-

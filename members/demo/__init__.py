@@ -112,7 +112,7 @@ class MembersDemo(DemoBuilder):
             ):
                 demo.report["translated"].append(page.title)
         demo.report.setdefault("accounts", []).extend(
-            f"Espace réseau ({ROLE_LABELS[role]}) : identifiant : {username}  "
-            f"mot de passe : {password}"
+            f"Espace réseau ({ROLE_LABELS[role]}) : identifiant : {username}  "
+            f"mot de passe : {password}"
             for username, role in accounts
         )

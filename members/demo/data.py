@@ -3,7 +3,7 @@
 PAGE = {
     "title": "Ressources du réseau",
     "slug": "ressources-du-reseau",
-    "intro": "Les documents de travail des facilitateurs : trames, comptes rendus, méthodes.",
+    "intro": "Les documents de travail des facilitateurs : trames, comptes rendus, méthodes.",
     "body": (
         "<p>Cette page est réservée aux membres du réseau des facilitateurs de l'Hérault. Elle "
         "rassemble les trames de suivi des heures d'insertion et les comptes rendus des réunions "

@@ -3,10 +3,9 @@ helpers to sign in through the members' forms."""
 
 from django.contrib.auth.models import Group
 
+import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-import pytest
 
 from core import reference
 from core.network import COORDINATION, FACILITATORS, NETWORK

@@ -9,9 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.urls import reverse
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core import network
 from core.permissions import MODERATORS
@@ -80,7 +79,7 @@ def test_invitation_form_refuses_unknown_territory_and_structure(
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Le territoire « 99999 » n’existe pas" in content or "99999" in content
+    assert "Le territoire « 99999 » n’existe pas" in content or "99999" in content
     assert "Cette structure n&#x27;existe pas dans l&#x27;annuaire." in content
     assert not Invitation.objects.exists() and not mail.outbox
 
@@ -174,7 +173,9 @@ def test_expired_invitation(client, groups, monkeypatch):
     assert not get_user_model().objects.filter(email="nadia@example.org").exists()
 
 
-@pytest.mark.parametrize("tamper", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "x"])
+@pytest.mark.parametrize(
+    "tamper", [lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"), lambda t: "x"]
+)
 def test_forged_invitation(client, groups, tamper):
     invitation = Invitation.objects.create(email="nadia@example.org")
     token = tamper(make_token(invitation))
@@ -183,7 +184,9 @@ def test_forged_invitation(client, groups, tamper):
     assert "n&#x27;est pas valide" in response.content.decode()
 
 
-def test_an_editor_invited_keeps_their_account_and_becomes_member(client, django_user_model, groups):
+def test_an_editor_invited_keeps_their_account_and_becomes_member(
+    client, django_user_model, groups
+):
     editor = django_user_model.objects.create_user("redac", "redac@example.org", "ancien-mdp-xx")
     invitation = Invitation.objects.create(email="REDAC@example.org", role="network")
     url = reverse("members:accept", kwargs={"token": make_token(invitation)})
