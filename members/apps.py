@@ -12,9 +12,12 @@ class MembersConfig(AppConfig):
         from core.sections import register_members_section
 
         from .accounts import membership_of
-        from .home import latest_documents, members_pages
+        from .home import followed_contracts, latest_documents, members_pages
 
         register_membership_provider(membership_of)
+        register_members_section(
+            "members-contracts", "members/includes/contracts_section.html", followed_contracts, 30
+        )
         register_members_section(
             "members-documents", "members/includes/documents_section.html", latest_documents, 40
         )

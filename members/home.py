@@ -6,6 +6,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from core.network import NETWORK
 
+from .contracts import visible_contracts
 from .models import MembersPage
 
 LATEST_DOCUMENTS = 5
@@ -40,3 +41,9 @@ def latest_documents(request, members_home):
 def members_pages(request, members_home):
     pages = list(MembersPage.objects.live().filter(locale=Locale.get_active()).order_by("title"))
     return {"pages": pages} if pages else None
+
+
+def followed_contracts(request, members_home):
+    """The contracts of the member's territories, or those they are the lead facilitator of."""
+    contracts = list(visible_contracts(request.user).order_by("-created_at")[:LATEST_DOCUMENTS])
+    return {"contracts": contracts} if contracts else None

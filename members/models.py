@@ -141,3 +141,104 @@ def restrict_to_network(page: Page) -> None:
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([network_group()])
+
+
+# --- Register of multi-territorial and State contracts ------------------------------------------
+
+# A plausible upper bound of insertion hours on one territory for one year of one contract (about
+# 60 full-time posts): more is a typing error.
+MAX_HOURS_PER_YEAR = 100_000
+
+
+class Contract(models.Model):
+    """A contract covering several territories (a State or multi-territorial contract), each with
+    its lead facilitator following the insertion hours."""
+
+    STATUS_PREPARATION = "preparation"
+    STATUS_RUNNING = "running"
+    STATUS_CLOSED = "closed"
+    STATUS_CHOICES = [
+        (STATUS_PREPARATION, _("En préparation")),
+        (STATUS_RUNNING, _("En cours d'exécution")),
+        (STATUS_CLOSED, _("Terminé")),
+    ]
+
+    title = models.CharField(_("objet du marché"), max_length=255)
+    buyer = models.CharField(_("acheteur"), max_length=255)
+    lots = models.TextField(_("lots"), blank=True)
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    notice_url = models.URLField(_("avis de la veille des marchés"), blank=True)
+    status = models.CharField(
+        _("état"), max_length=20, choices=STATUS_CHOICES, default=STATUS_PREPARATION
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("marché multi-territorial")
+        verbose_name_plural = _("marchés multi-territoriaux")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ContractTerritory(models.Model):
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="territories")
+    territory_code = models.CharField(_("territoire"), max_length=9)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followed_contract_territories",
+        verbose_name=_("facilitateur référent"),
+    )
+
+    class Meta:
+        verbose_name = _("territoire du marché")
+        verbose_name_plural = _("territoires du marché")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "territory_code"], name="members_contract_territory_unique"
+            )
+        ]
+        ordering = ["territory_code"]
+
+
+class HoursRecord(models.Model):
+    """The insertion hours targeted and achieved on one territory of a contract for one year."""
+
+    territory = models.ForeignKey(
+        ContractTerritory, on_delete=models.CASCADE, related_name="hours"
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    targeted = models.PositiveIntegerField(_("heures visées"), default=0)
+    achieved = models.PositiveIntegerField(_("heures réalisées"), default=0)
+
+    class Meta:
+        verbose_name = _("heures d'insertion")
+        verbose_name_plural = _("heures d'insertion")
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "year"], name="members_hours_unique"),
+            models.CheckConstraint(
+                condition=models.Q(achieved__lte=MAX_HOURS_PER_YEAR)
+                & models.Q(targeted__lte=MAX_HOURS_PER_YEAR),
+                name="members_hours_plausible",
+            ),
+        ]
+        ordering = ["year"]
+
+
+class ContractChange(models.Model):
+    """The history of a contract: who changed what, when."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ["-at", "-pk"]

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import contract_views, views
 
 app_name = "members"
 
@@ -37,5 +37,19 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path(_("inviter/"), views.invite, name="invite"),
+    path(_("marches/"), contract_views.contract_list, name="contracts"),
+    path(_("marches/nouveau/"), contract_views.contract_edit, name="contract_add"),
+    path(_("marches/<int:pk>/"), contract_views.contract_detail, name="contract"),
+    path(_("marches/<int:pk>/modifier/"), contract_views.contract_edit, name="contract_edit"),
+    path(
+        _("marches/<int:pk>/heures/<int:territory_pk>/"),
+        contract_views.contract_hours,
+        name="contract_hours",
+    ),
+    path(
+        _("marches/<int:pk>/referent/<int:territory_pk>/"),
+        contract_views.contract_facilitator,
+        name="contract_facilitator",
+    ),
     path(_("invitation/<str:token>/"), views.accept, name="accept"),
 ]
