@@ -31,8 +31,7 @@ def visible_contracts(user):
     if found.coordination:
         return Contract.objects.all()
     return Contract.objects.filter(
-        Q(territories__territory_code__in=found.territory_codes)
-        | Q(territories__facilitator=user)
+        Q(territories__territory_code__in=found.territory_codes) | Q(territories__facilitator=user)
     ).distinct()
 
 
@@ -113,7 +112,9 @@ class ContractForm(forms.ModelForm):
             if wanted != have:
                 parts.append(str(_("territoires concernés")))
             if parts:
-                log_change(contract, user, _("Modifié : %(fields)s.") % {"fields": ", ".join(parts)})
+                log_change(
+                    contract, user, _("Modifié : %(fields)s.") % {"fields": ", ".join(parts)}
+                )
         return contract
 
 
@@ -137,8 +138,8 @@ class FacilitatorForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facilitator"].queryset = network_facilitators()
-        self.fields["facilitator"].label_from_instance = (
-            lambda user: user.get_full_name() or user.get_username()
+        self.fields["facilitator"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
         )
 
 

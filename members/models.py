@@ -209,9 +209,7 @@ class ContractTerritory(models.Model):
 class HoursRecord(models.Model):
     """The insertion hours targeted and achieved on one territory of a contract for one year."""
 
-    territory = models.ForeignKey(
-        ContractTerritory, on_delete=models.CASCADE, related_name="hours"
-    )
+    territory = models.ForeignKey(ContractTerritory, on_delete=models.CASCADE, related_name="hours")
     year = models.PositiveSmallIntegerField(_("année"))
     targeted = models.PositiveIntegerField(_("heures visées"), default=0)
     achieved = models.PositiveIntegerField(_("heures réalisées"), default=0)

@@ -14,8 +14,25 @@ from core.factories import DocumentFactory, paragraph, pdf_bytes
 from core.translation import translate_page
 
 from ..accounts import set_role
-from ..models import ROLE_FACILITATOR, Member, MembersPage, network_group
-from .data import COLLECTION, DOCUMENT_LINES, DOCUMENT_TITLE, MEMBERS, PAGE, PAGE_EN
+from ..models import (
+    ROLE_FACILITATOR,
+    Contract,
+    ContractChange,
+    ContractTerritory,
+    HoursRecord,
+    Member,
+    MembersPage,
+    network_group,
+)
+from .data import (
+    COLLECTION,
+    CONTRACT,
+    DOCUMENT_LINES,
+    DOCUMENT_TITLE,
+    MEMBERS,
+    PAGE,
+    PAGE_EN,
+)
 
 ROLE_LABELS = {
     "network": "Réseau des facilitateurs",
@@ -88,6 +105,26 @@ def ensure_members(password):
     return accounts
 
 
+def ensure_contract(facilitator, coordinator):
+    """A State contract over the first two EPCI, the demo facilitator leading the first."""
+    contract = Contract.objects.filter(title=CONTRACT["title"]).first()
+    if contract is not None:
+        return contract
+    contract = Contract.objects.create(**CONTRACT)
+    epcis = [item for item in reference.territories() if item.kind == reference.EPCI][:2]
+    for index, epci in enumerate(epcis):
+        territory = ContractTerritory.objects.create(
+            contract=contract,
+            territory_code=epci.code,
+            facilitator=facilitator if index == 0 else None,
+        )
+        HoursRecord.objects.create(
+            territory=territory, year=2026, targeted=1500 - 500 * index, achieved=620 - 200 * index
+        )
+    ContractChange.objects.create(contract=contract, user=coordinator, description="Marché créé.")
+    return contract
+
+
 class MembersDemo(DemoBuilder):
     def prepare(self, demo):
         pass
@@ -99,6 +136,13 @@ class MembersDemo(DemoBuilder):
             collection = network_collection()
             ensure_document(collection, demo.admin)
             page = ensure_members_page(demo.refs.pages["home"], demo.admin)
+            users = {
+                member.user.username: member.user
+                for member in Member.objects.select_related("user").filter(
+                    user__username__in=[username for username, *_rest in MEMBERS]
+                )
+            }
+            ensure_contract(users["facilitatrice"], users["coordination"])
         with transaction.atomic():
             if translate_page(
                 page,

@@ -30,3 +30,10 @@ MEMBERS = [
     ("facilitatrice", "facilitatrice@example.org", "Fanny", "Facilitatrice", "facilitator"),
     ("coordination", "coordination@example.org", "Claire", "Coordination", "coordination"),
 ]
+
+CONTRACT = {
+    "title": "Nettoyage des bâtiments de l'État dans l'Hérault",
+    "buyer": "Préfecture de l'Hérault",
+    "lots": "Lot 1 : Montpellier et sa métropole\nLot 2 : reste du département",
+    "status": "running",
+}

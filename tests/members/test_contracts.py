@@ -48,7 +48,9 @@ def contracts(db):
 
 
 def hours_url(contract, territory):
-    return reverse("members:contract_hours", kwargs={"pk": contract.pk, "territory_pk": territory.pk})
+    return reverse(
+        "members:contract_hours", kwargs={"pk": contract.pk, "territory_pk": territory.pk}
+    )
 
 
 def test_coordination_creates_a_contract_and_it_is_logged(coordination_client, fake_reference):
@@ -143,7 +145,9 @@ def test_a_facilitator_enters_the_hours_of_their_territory(
         ({"year": "vingt", "targeted": 1, "achieved": 1}, "L’année s’écrit en chiffres"),
     ],
 )
-def test_bad_hours_are_refused_in_french(client, facilitator, contracts, fake_reference, data, message):
+def test_bad_hours_are_refused_in_french(
+    client, facilitator, contracts, fake_reference, data, message
+):
     sign_in(client, facilitator)
     url = hours_url(contracts["montpellier"], contracts["montpellier_territory"])
     response = client.post(url, data)
@@ -176,7 +180,10 @@ def test_only_the_coordination_creates_contracts_and_names_facilitators(
     assert client.get(reverse("members:contract_add")).status_code == 403
     url = reverse(
         "members:contract_facilitator",
-        kwargs={"pk": contracts["montpellier"].pk, "territory_pk": contracts["montpellier_territory"].pk},
+        kwargs={
+            "pk": contracts["montpellier"].pk,
+            "territory_pk": contracts["montpellier_territory"].pk,
+        },
     )
     assert client.post(url, {"facilitator": facilitator.pk}).status_code == 403
 
@@ -197,12 +204,13 @@ def test_the_coordination_names_the_lead_facilitator(
     )
     # Now the lead facilitator of Sète's territory too: they see it.
     coordination_client.logout()
-    coordination_client.post(
-        reverse("members:login"), {"username": "fanny", "password": PASSWORD}
+    coordination_client.post(reverse("members:login"), {"username": "fanny", "password": PASSWORD})
+    assert (
+        coordination_client.get(
+            reverse("members:contract", kwargs={"pk": contracts["sete"].pk})
+        ).status_code
+        == 200
     )
-    assert coordination_client.get(
-        reverse("members:contract", kwargs={"pk": contracts["sete"].pk})
-    ).status_code == 200
     bad = coordination_client.post(url, {"facilitator": "999999"})
     assert bad.status_code in (302, 403)
 
@@ -221,13 +229,17 @@ def test_the_coordination_sees_everything_filters_and_exports(
         reverse("members:contracts") + "?etat=zzz&territoire=%00&territoire=1&q=%ff"
     )
     assert malformed.status_code == 200
-    assert "Cet état n’existe pas" in malformed.content.decode().replace("'", "’").replace("&#x27;", "’")
+    assert "Cet état n’existe pas" in malformed.content.decode().replace("'", "’").replace(
+        "&#x27;", "’"
+    )
     csv = coordination_client.get(reverse("members:contracts"), {"export": "csv"})
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Objet;Acheteur;État")
     assert "Nettoyage des bâtiments de l'État;Préfecture de l'Hérault;En cours" in text
     assert ";2026;800;300" in text
-    xlsx = coordination_client.get(reverse("members:contracts"), {"export": "xlsx", "etat": "running"})
+    xlsx = coordination_client.get(
+        reverse("members:contracts"), {"export": "xlsx", "etat": "running"}
+    )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = list(sheet.values)
     assert rows[0][0] == "Objet" and len(rows) == 2 and rows[1][7:] == (2026, 800, 300)
