@@ -86,7 +86,7 @@ def contract_list(request):
             "count": count,
             "truncated": count > PAGE_SIZE,
             "statuses": Contract.STATUS_CHOICES,
-            "territories": [item for item in reference.territories()],
+            "territories": reference.territories(),
             "status": status,
             "territory": territory,
             "query": query,

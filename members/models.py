@@ -205,6 +205,9 @@ class ContractTerritory(models.Model):
         ]
         ordering = ["territory_code"]
 
+    def __str__(self):
+        return f"{self.contract} — {self.territory_code}"
+
 
 class HoursRecord(models.Model):
     """The insertion hours targeted and achieved on one territory of a contract for one year."""
@@ -227,6 +230,9 @@ class HoursRecord(models.Model):
         ]
         ordering = ["year"]
 
+    def __str__(self):
+        return f"{self.territory} — {self.year}"
+
 
 class ContractChange(models.Model):
     """The history of a contract: who changed what, when."""
@@ -240,3 +246,6 @@ class ContractChange(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return self.description
