@@ -12,9 +12,12 @@ class MembersConfig(AppConfig):
         from core.sections import register_members_section
 
         from .accounts import membership_of
-        from .home import followed_contracts, latest_documents, members_pages
+        from .home import follow_ups, followed_contracts, latest_documents, members_pages
 
         register_membership_provider(membership_of)
+        register_members_section(
+            "members-follow-ups", "members/includes/follow_ups_section.html", follow_ups, 25
+        )
         register_members_section(
             "members-contracts", "members/includes/contracts_section.html", followed_contracts, 30
         )

@@ -7,6 +7,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale
 from core.network import NETWORK
 
 from .contracts import visible_contracts
+from .meetings import open_follow_ups
 from .models import MembersPage
 
 LATEST_DOCUMENTS = 5
@@ -47,3 +48,9 @@ def followed_contracts(request, members_home):
     """The contracts of the member's territories, or those they are the lead facilitator of."""
     contracts = list(visible_contracts(request.user).order_by("-created_at")[:LATEST_DOCUMENTS])
     return {"contracts": contracts} if contracts else None
+
+
+def follow_ups(request, members_home):
+    """The member's open follow-ups of meetings with buyers, the next due first."""
+    meetings = list(open_follow_ups(request.user)[:LATEST_DOCUMENTS])
+    return {"meetings": meetings} if meetings else None

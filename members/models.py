@@ -249,3 +249,40 @@ class ContractChange(models.Model):
 
     def __str__(self):
         return self.description
+
+
+# --- Log of meetings with buyers ----------------------------------------------------------------
+
+
+class BuyerMeeting(models.Model):
+    """A meeting of members of the network with a public buyer (one buyer, or several in a
+    collective meeting), with its follow-up date; a reminder email goes when it is due."""
+
+    KIND_INDIVIDUAL = "individual"
+    KIND_COLLECTIVE = "collective"
+    KIND_CHOICES = [(KIND_INDIVIDUAL, _("Individuelle")), (KIND_COLLECTIVE, _("Collective"))]
+
+    buyer = models.CharField(_("acheteur"), max_length=255)
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("type"), max_length=20, choices=KIND_CHOICES, default=KIND_INDIVIDUAL)
+    territory_code = models.CharField(_("territoire"), max_length=9, blank=True)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="buyer_meetings", verbose_name=_("participants")
+    )
+    topics = models.TextField(_("sujets abordés"))
+    outcome = models.TextField(_("suites données"), blank=True)
+    follow_up_on = models.DateField(_("date de relance"), null=True, blank=True)
+    follow_up_done = models.BooleanField(_("relance faite"), default=False)
+    reminder_sent_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("rencontre avec un acheteur")
+        verbose_name_plural = _("rencontres avec les acheteurs")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.buyer} — {self.date}"

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import contract_views, views
+from . import contract_views, meeting_views, views
 
 app_name = "members"
 
@@ -37,6 +37,15 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path(_("inviter/"), views.invite, name="invite"),
+    path(_("rencontres/"), meeting_views.meeting_list, name="meetings"),
+    path(_("rencontres/nouvelle/"), meeting_views.meeting_edit, name="meeting_add"),
+    path(_("rencontres/<int:pk>/"), meeting_views.meeting_detail, name="meeting"),
+    path(_("rencontres/<int:pk>/modifier/"), meeting_views.meeting_edit, name="meeting_edit"),
+    path(
+        _("rencontres/<int:pk>/relance-faite/"),
+        meeting_views.meeting_follow_up_done,
+        name="meeting_follow_up_done",
+    ),
     path(_("marches/"), contract_views.contract_list, name="contracts"),
     path(_("marches/nouveau/"), contract_views.contract_edit, name="contract_add"),
     path(_("marches/<int:pk>/"), contract_views.contract_detail, name="contract"),
