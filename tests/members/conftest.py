@@ -102,3 +102,13 @@ def totp_code(device):
 
 def confirmed_device(user):
     return TOTPDevice.objects.create(user=user, name="Téléphone", confirmed=True)
+
+
+@pytest.fixture(autouse=True)
+def _french():
+    """Each test starts in French (a request to an English page leaves English active)."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
