@@ -370,3 +370,12 @@ def test_erasing_a_member_who_is_also_an_editor_keeps_the_admin_account(member, 
     assert network.membership(member) is None
     assert list(member.groups.values_list("name", flat=True)) == [MODERATORS]
     assert TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_erase_member_command(member, groups):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("erase_member", "personne@example.org")
+    call_command("erase_member", "louise@example.org", verbosity=0)
+    assert not get_user_model().objects.filter(pk=member.pk).exists()
