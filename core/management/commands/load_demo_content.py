@@ -115,3 +115,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
         )
+        # Accounts a builder adds (the network's members, say), one line each.
+        for line in report.get("accounts", []):
+            self.stdout.write(line)
