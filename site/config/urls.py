@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path(_("recherche/"), home_views.search, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(_("lettre/"), include("newsletter.urls")),
+    path(_("espace-reseau/"), include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

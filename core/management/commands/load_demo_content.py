@@ -102,7 +102,7 @@ class Command(BaseCommand):
         ):
             if titles:
                 self.stdout.write(f"{label} : {', '.join(titles)}")
-        if not any(report.values()):
+        if not any(report[key] for key in ("created", "updated", "translated")):
             self.stdout.write("Le site de démonstration est déjà à jour.")
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(self.style.SUCCESS(f"Site : {base}/ (français) et {base}/en/ (anglais)"))
@@ -115,3 +115,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Modérateur (groupe Modérateurs) : identifiant : moderateur  mot de passe : {password}"
         )
+        # Accounts a builder adds (the network's members, say), one line each.
+        for line in report.get("accounts", []):
+            self.stdout.write(line)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "events",
     "directory",
     "tenders",
+    "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -174,6 +175,13 @@ TWO_FACTOR_PROTECTED_PATHS = ["/admin/", "/django-admin/"]
 TWO_FACTOR_DEVICE_NAME = "Application d'authentification"
 TWO_FACTOR_RECOVERY_NAME = "Codes de secours"
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "MICS 34")
+# The network's space (members/): two-factor authentication is offered to every member and required
+# for the groups with access to personal data (the coordination team sees every member and contract).
+MEMBERS_TWO_FACTOR_REQUIRED_GROUPS = env_list(
+    "MEMBERS_TWO_FACTOR_REQUIRED_GROUPS", "Coordination MICS 34"
+)
+# Members-only pages (Wagtail's privacy by group) send visitors to the members' sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = "members:login"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
@@ -416,6 +424,7 @@ DEMO_BUILDERS = [
     "events.demo.EventsDemo",
     "directory.demo.DirectoryDemo",
     "tenders.demo.TendersDemo",
+    "members.demo.MembersDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 

@@ -1,0 +1,295 @@
+"""The register of multi-territorial and State contracts: who sees which contract, the forms, the
+history of changes, and the CSV/XLSX export.
+
+- The coordination team sees and changes every contract, creates them and names the lead
+  facilitator of each territory.
+- Any other member sees the contracts with a territory they cover (core.network.Membership), and
+  changes the hours of the territories they are the lead facilitator of, or cover as a facilitator.
+- Another territory's contract answers 404 (not 403, which would say it exists)."""
+
+import csv
+import io
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from openpyxl import Workbook
+
+from core import reference
+from core.network import FACILITATORS, NETWORK, membership
+
+from .models import MAX_HOURS_PER_YEAR, Contract, ContractChange, ContractTerritory, HoursRecord
+
+
+def visible_contracts(user):
+    found = membership(user)
+    if found is None:
+        return Contract.objects.none()
+    if found.coordination:
+        return Contract.objects.all()
+    return Contract.objects.filter(
+        Q(territories__territory_code__in=found.territory_codes) | Q(territories__facilitator=user)
+    ).distinct()
+
+
+def can_change_hours(user, territory: ContractTerritory) -> bool:
+    found = membership(user)
+    if found is None:
+        return False
+    if found.coordination or territory.facilitator_id == user.pk:
+        return True
+    return (
+        territory.territory_code in found.territory_codes
+        and user.groups.filter(name=FACILITATORS).exists()
+    )
+
+
+def log_change(contract, user, description):
+    ContractChange.objects.create(contract=contract, user=user, description=description)
+
+
+def territory_name(code):
+    found = reference.territory(code)
+    return found.name if found else code
+
+
+class ContractForm(forms.ModelForm):
+    territories = forms.MultipleChoiceField(
+        label=_("Territoires concernés"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        error_messages={"required": _("Choisissez au moins un territoire.")},
+    )
+
+    class Meta:
+        model = Contract
+        fields = ["title", "buyer", "lots", "start_date", "end_date", "notice_url", "status"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+        error_messages = {
+            "title": {"required": _("Indiquez l'objet du marché.")},
+            "buyer": {"required": _("Indiquez l'acheteur.")},
+            "notice_url": {"invalid": _("Indiquez une adresse web complète (https://…).")},
+            "start_date": {"invalid": _("Indiquez une date valide.")},
+            "end_date": {"invalid": _("Indiquez une date valide.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territories"].choices = [
+            (item.code, item.name) for item in reference.territories()
+        ]
+        if self.instance.pk:
+            self.fields["territories"].initial = list(
+                self.instance.territories.values_list("territory_code", flat=True)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("La fin ne peut pas précéder le début."))
+        return cleaned
+
+    @transaction.atomic
+    def save_by(self, user):
+        creating = self.instance.pk is None
+        changed = [self.fields[name].label for name in self.changed_data if name != "territories"]
+        contract = self.save()
+        wanted = set(self.cleaned_data["territories"])
+        have = set(contract.territories.values_list("territory_code", flat=True))
+        contract.territories.exclude(territory_code__in=wanted).delete()
+        for code in sorted(wanted - have):
+            ContractTerritory.objects.create(contract=contract, territory_code=code)
+        if creating:
+            log_change(contract, user, _("Marché créé."))
+        else:
+            parts = [str(label) for label in changed]
+            if wanted != have:
+                parts.append(str(_("territoires concernés")))
+            if parts:
+                log_change(
+                    contract, user, _("Modifié : %(fields)s.") % {"fields": ", ".join(parts)}
+                )
+        return contract
+
+
+def network_facilitators():
+    return (
+        get_user_model()
+        .objects.filter(groups__name=NETWORK, is_active=True, network_member__isnull=False)
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+    )
+
+
+class FacilitatorForm(forms.Form):
+    facilitator = forms.ModelChoiceField(
+        label=_("Facilitateur référent"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Cette personne n'est pas membre du réseau.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facilitator"].queryset = network_facilitators()
+        self.fields["facilitator"].label_from_instance = lambda user: (
+            user.get_full_name() or user.get_username()
+        )
+
+
+class HoursForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Année"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": _("Indiquez l'année."),
+            "invalid": _("L'année s'écrit en chiffres (exemple : 2026)."),
+            "min_value": _("L'année doit être comprise entre 2000 et 2100."),
+            "max_value": _("L'année doit être comprise entre 2000 et 2100."),
+        },
+    )
+    targeted = forms.IntegerField(
+        label=_("Heures visées"),
+        min_value=0,
+        max_value=MAX_HOURS_PER_YEAR,
+        error_messages={
+            "required": _("Indiquez les heures visées (0 si aucune)."),
+            "invalid": _("Les heures s'écrivent en chiffres, sans décimale."),
+            "min_value": _("Les heures ne peuvent pas être négatives."),
+            "max_value": _(
+                "Plus de %(limit_value)s heures sur un territoire en un an : vérifiez la saisie."
+            ),
+        },
+    )
+    achieved = forms.IntegerField(
+        label=_("Heures réalisées"),
+        min_value=0,
+        max_value=MAX_HOURS_PER_YEAR,
+        error_messages={
+            "required": _("Indiquez les heures réalisées (0 si aucune)."),
+            "invalid": _("Les heures s'écrivent en chiffres, sans décimale."),
+            "min_value": _("Les heures ne peuvent pas être négatives."),
+            "max_value": _(
+                "Plus de %(limit_value)s heures sur un territoire en un an : vérifiez la saisie."
+            ),
+        },
+    )
+
+    @transaction.atomic
+    def save_for(self, territory, user):
+        data = self.cleaned_data
+        record, created = HoursRecord.objects.select_for_update().get_or_create(
+            territory=territory, year=data["year"]
+        )
+        before = (record.targeted, record.achieved)
+        record.targeted, record.achieved = data["targeted"], data["achieved"]
+        record.save()
+        if created or before != (record.targeted, record.achieved):
+            log_change(
+                territory.contract,
+                user,
+                _(
+                    "Heures %(year)s, %(territory)s : visées %(targeted)s, réalisées "
+                    "%(achieved)s (avant : %(before_targeted)s et %(before_achieved)s)."
+                )
+                % {
+                    "year": data["year"],
+                    "territory": territory_name(territory.territory_code),
+                    "targeted": record.targeted,
+                    "achieved": record.achieved,
+                    "before_targeted": before[0],
+                    "before_achieved": before[1],
+                },
+            )
+        return record
+
+
+def hours_totals(contracts=None, year=None):
+    """Targeted and achieved hours by territory code (for the observatory), over `contracts`."""
+    records = HoursRecord.objects.all()
+    if contracts is not None:
+        records = records.filter(territory__contract__in=contracts)
+    if year is not None:
+        records = records.filter(year=year)
+    return {
+        row["territory__territory_code"]: (row["targeted"] or 0, row["achieved"] or 0)
+        for row in records.values("territory__territory_code").annotate(
+            targeted=Sum("targeted"), achieved=Sum("achieved")
+        )
+    }
+
+
+EXPORT_COLUMNS = [
+    _("Objet"),
+    _("Acheteur"),
+    _("État"),
+    _("Début"),
+    _("Fin"),
+    _("Territoire"),
+    _("Facilitateur référent"),
+    _("Année"),
+    _("Heures visées"),
+    _("Heures réalisées"),
+]
+
+
+def export_rows(contracts):
+    territories = (
+        ContractTerritory.objects.filter(contract__in=contracts)
+        .select_related("contract", "facilitator")
+        .prefetch_related("hours")
+        .order_by("contract__title", "territory_code")
+    )
+    names = {item.code: item.name for item in reference.territories()}
+    for item in territories:
+        contract = item.contract
+        base = [
+            contract.title,
+            contract.buyer,
+            str(contract.get_status_display()),
+            contract.start_date.isoformat() if contract.start_date else "",
+            contract.end_date.isoformat() if contract.end_date else "",
+            names.get(item.territory_code, item.territory_code),
+            (item.facilitator.get_full_name() or item.facilitator.get_username())
+            if item.facilitator
+            else "",
+        ]
+        records = list(item.hours.all())
+        if not records:
+            yield base + ["", "", ""]
+        for record in records:
+            yield base + [record.year, record.targeted, record.achieved]
+
+
+def safe_cell(value):
+    """A cell a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def export_csv(contracts) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([str(column) for column in EXPORT_COLUMNS])
+    for row in export_rows(contracts):
+        writer.writerow([safe_cell(value) for value in row])
+    return "\ufeff" + buffer.getvalue()
+
+
+def export_xlsx(contracts) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(str(_("Marchés")))
+    sheet.append([str(column) for column in EXPORT_COLUMNS])
+    for row in export_rows(contracts):
+        sheet.append([safe_cell(value) for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
