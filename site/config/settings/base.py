@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "events",
     "directory",
     "tenders",
+    "observatory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -416,6 +417,7 @@ DEMO_BUILDERS = [
     "events.demo.EventsDemo",
     "directory.demo.DirectoryDemo",
     "tenders.demo.TendersDemo",
+    "observatory.demo.ObservatoryDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
