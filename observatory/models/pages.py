@@ -43,7 +43,7 @@ class ObservatoryPage(RoutablePageMixin, Page):
     def methodology_view(self, request):
         return views.methodology(request, self)
 
-    @re_path(r"^donnees/(?P<key>[a-z]+)\.(?P<fmt>csv|json)$")
+    @re_path(r"^donnees/(?P<key>[a-z]+)/(?P<fmt>csv|json)/$")
     def data_view(self, request, key, fmt):
         return views.download(request, self, key, fmt)
 
