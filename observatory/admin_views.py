@@ -36,7 +36,7 @@ def campaigns(request):
             year = int(request.POST.get("year", ""))
             facilitator = int(request.POST.get("facilitator", ""))
         except ValueError:
-            messages.error(request, _("Campagne inconnue : rien n'a été changé."))
+            messages.error(request, _("Campagne inconnue : rien n'a été changé."))
             return redirect("observatory_campaigns")
         operations = access.changeable_operations(user).filter(
             year=year, facilitator_id=facilitator
@@ -47,7 +47,7 @@ def campaigns(request):
             "reject": (Status.SUBMITTED, Status.DRAFT, True),
         }
         if action not in moves:
-            messages.error(request, _("Action inconnue : rien n'a été changé."))
+            messages.error(request, _("Action inconnue : rien n'a été changé."))
             return redirect("observatory_campaigns")
         source, target, approver_only = moves[action]
         if approver_only and not access.can_approve(user):
@@ -56,7 +56,7 @@ def campaigns(request):
             count = operations.filter(status=source).update(status=target)
         messages.success(
             request,
-            _("%(count)s opérations de %(year)s sont désormais « %(status)s ».")
+            _("%(count)s opérations de %(year)s sont désormais « %(status)s ».")
             % {"count": count, "year": year, "status": Status(target).label},
         )
         return redirect("observatory_campaigns")
@@ -115,13 +115,13 @@ def import_view(request):
     if request.method == "POST" and request.POST.get("confirm"):
         stored = request.session.pop(SESSION_KEY, None)
         if not stored:
-            messages.error(request, _("Aucun import en attente : déposez de nouveau le fichier."))
+            messages.error(request, _("Aucun import en attente : déposez de nouveau le fichier."))
             return redirect("observatory_import")
         rows = importing.check_rows([(line, values) for line, values in stored], user)
         if any(row.problems for row in rows):
             context["rows"] = rows
             context["file_problem"] = _(
-                "Les données ont changé depuis l'aperçu : rien n'a été importé."
+                "Les données ont changé depuis l'aperçu : rien n'a été importé."
             )
             return TemplateResponse(request, "observatory/admin/import.html", context)
         count = importing.save_rows(rows)

@@ -31,12 +31,12 @@ def fmt(value):
 def describe(title, labels, values, unit):
     """The chart's text alternative: what it shows, the largest and the smallest value."""
     if not values or not any(values):
-        return _("%(title)s : aucune donnée validée pour cette sélection.") % {"title": title}
+        return _("%(title)s : aucune donnée validée pour cette sélection.") % {"title": title}
     pairs = list(zip(labels, values, strict=True))
     high = max(pairs, key=lambda pair: pair[1])
     low = min(pairs, key=lambda pair: pair[1])
     text = _(
-        "%(title)s, %(count)s valeurs. La plus élevée : %(high_label)s, %(high)s %(unit)s."
+        "%(title)s, %(count)s valeurs. La plus élevée : %(high_label)s, %(high)s %(unit)s."
     ) % {
         "title": title,
         "count": len(pairs),
@@ -45,7 +45,7 @@ def describe(title, labels, values, unit):
         "unit": unit,
     }
     if len(pairs) > 1:
-        text += " " + _("La plus faible : %(low_label)s, %(low)s %(unit)s.") % {
+        text += " " + _("La plus faible : %(low_label)s, %(low)s %(unit)s.") % {
             "low_label": low[0],
             "low": fmt(low[1]),
             "unit": unit,

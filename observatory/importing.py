@@ -130,22 +130,22 @@ def _check_headers(headers):
     unknown = [h for h in headers if h not in HEADERS]
     problems = []
     if missing:
-        problems.append(_("Colonnes manquantes : %(columns)s.") % {"columns": ", ".join(missing)})
+        problems.append(_("Colonnes manquantes : %(columns)s.") % {"columns": ", ".join(missing)})
     if unknown:
-        problems.append(_("Colonnes inconnues : %(columns)s.") % {"columns": ", ".join(unknown)})
+        problems.append(_("Colonnes inconnues : %(columns)s.") % {"columns": ", ".join(unknown)})
     if problems:
         raise FileProblem(
             " ".join(problems)
             + " "
-            + _("Partez du modèle à télécharger : ses colonnes sont celles attendues.")
+            + _("Partez du modèle à télécharger : ses colonnes sont celles attendues.")
         )
     return headers
 
 
 def read_file(name, data: bytes):
-    """[(line number, {column: text})] of a CSV (UTF-8, ; or ,) or XLSX file."""
+    """[(line number, {column: text})] of a CSV (UTF-8, ; or ,) or XLSX file."""
     if len(data) > MAX_BYTES:
-        raise FileProblem(_("Le fichier dépasse 5 Mo : découpez-le par année."))
+        raise FileProblem(_("Le fichier dépasse 5 Mo : découpez-le par année."))
     if not data:
         raise FileProblem(_("Le fichier est vide."))
     if name.lower().endswith(".xlsx"):
@@ -169,7 +169,7 @@ def read_file(name, data: bytes):
         raise FileProblem(_("Le fichier n'a aucune ligne d'opération sous l'en-tête."))
     if len(found) > MAX_ROWS:
         raise FileProblem(
-            _("Le fichier a %(count)s lignes : au plus %(max)s par import.")
+            _("Le fichier a %(count)s lignes : au plus %(max)s par import.")
             % {"count": len(found), "max": MAX_ROWS}
         )
     return found
@@ -181,7 +181,7 @@ def _read_csv(data):
     except UnicodeDecodeError:
         raise FileProblem(
             _(
-                "Le fichier n'est pas encodé en UTF-8 : enregistrez-le en « CSV UTF-8 » depuis "
+                "Le fichier n'est pas encodé en UTF-8 : enregistrez-le en « CSV UTF-8 » depuis "
                 "votre tableur."
             )
         ) from None
@@ -215,7 +215,7 @@ def _integer(text, label, problems, optional=False):
         return 0
     if not cleaned.isdigit():
         problems.append(
-            _("%(column)s : « %(value)s » n'est pas un nombre entier positif.")
+            _("%(column)s : « %(value)s » n'est pas un nombre entier positif.")
             % {"column": label, "value": text[:30]}
         )
         return None
@@ -228,7 +228,7 @@ def _choice(text, label, choices, problems):
         if wanted in (fold(value), fold(str(name))):
             return value
     problems.append(
-        _("%(column)s : « %(value)s » n'est pas une valeur connue (%(values)s).")
+        _("%(column)s : « %(value)s » n'est pas une valeur connue (%(values)s).")
         % {"column": label, "value": text[:40], "values": ", ".join(choices.values)}
     )
     return None
@@ -240,19 +240,19 @@ def _facilitator(text, user, problems):
     if not text:
         if allowed and len(allowed) == 1:
             return next(iter(allowed))
-        problems.append(_("facilitateur : indiquez le numéro du facilitateur dans l'annuaire."))
+        problems.append(_("facilitateur : indiquez le numéro du facilitateur dans l'annuaire."))
         return None
     wanted = fold(text)
     for structure in structures:
         if text == str(structure.id) or wanted == fold(structure.name):
             if allowed is not None and structure.id not in allowed:
                 problems.append(
-                    _("facilitateur : vous ne pouvez déclarer que pour votre propre structure.")
+                    _("facilitateur : vous ne pouvez déclarer que pour votre propre structure.")
                 )
                 return None
             return structure.id
     problems.append(
-        _("facilitateur : « %(value)s » n'est pas un facilitateur de l'annuaire.")
+        _("facilitateur : « %(value)s » n'est pas un facilitateur de l'annuaire.")
         % {"value": text[:40]}
     )
     return None
@@ -265,7 +265,7 @@ def check_row(line, values, user):
         text = values.get(column, "")
         if kind in ("int", "count", "optional"):
             if kind == "int" and text == "":
-                row.problems.append(_("%(column)s : valeur obligatoire.") % {"column": column})
+                row.problems.append(_("%(column)s : valeur obligatoire.") % {"column": column})
                 continue
             data[name] = _integer(text, column, row.problems, optional=kind == "optional")
         elif kind == "facilitator":
@@ -283,10 +283,10 @@ def check_row(line, values, user):
         labels = {f_name: column for column, f_name, _k in COLUMNS}
         for field_name, messages in error.message_dict.items():
             for message in messages:
-                row.problems.append(f"{labels.get(field_name, field_name)} : {message}")
+                row.problems.append(f"{labels.get(field_name, field_name)} : {message}")
     if not row.problems and not access.may_change(user, operation):
         row.problems.append(
-            _("territoire : « %(code)s » n'est pas un de vos territoires.")
+            _("territoire : « %(code)s » n'est pas un de vos territoires.")
             % {"code": operation.territory_code}
         )
     row.operation = None if row.problems else operation

@@ -66,7 +66,7 @@ def read_filters(params) -> Filters:
             filters.year = int(year)
         else:
             filters.messages.append(
-                _("L'année « %(value)s » n'est pas valable : toutes les années sont montrées.")
+                _("L'année « %(value)s » n'est pas valable : toutes les années sont montrées.")
                 % {"value": year[:MAX_PARAM_LENGTH]}
             )
     territory = _one(params, "territoire")
@@ -75,7 +75,7 @@ def read_filters(params) -> Filters:
             filters.territory = territory
         else:
             filters.messages.append(
-                _("Le territoire « %(value)s » est inconnu : tout le département est montré.")
+                _("Le territoire « %(value)s » est inconnu : tout le département est montré.")
                 % {"value": territory[:MAX_PARAM_LENGTH]}
             )
     sector = _one(params, "secteur")
@@ -84,7 +84,7 @@ def read_filters(params) -> Filters:
             filters.sector = sector
         else:
             filters.messages.append(
-                _("Le secteur « %(value)s » est inconnu : tous les secteurs sont montrés.")
+                _("Le secteur « %(value)s » est inconnu : tous les secteurs sont montrés.")
                 % {"value": sector[:MAX_PARAM_LENGTH]}
             )
     clause = _one(params, "clause")
@@ -93,7 +93,7 @@ def read_filters(params) -> Filters:
             filters.clause = clause
         else:
             filters.messages.append(
-                _("Le type de clause « %(value)s » est inconnu : tous les types sont montrés.")
+                _("Le type de clause « %(value)s » est inconnu : tous les types sont montrés.")
                 % {"value": clause[:MAX_PARAM_LENGTH]}
             )
     return filters
@@ -176,14 +176,14 @@ def _columns():
             "operations",
             _("Opérations"),
             description=_(
-                "Marchés ou lots déclarés dans l'année ; un marché pluriannuel compte chaque année."
+                "Marchés ou lots déclarés dans l'année ; un marché pluriannuel compte chaque année."
             ),
         ),
         "marches": Column(
             "marches",
             _("Marchés distincts"),
             description=_(
-                "Marchés distincts sur la sélection : un marché pluriannuel compte une fois, même sur "
+                "Marchés distincts sur la sélection : un marché pluriannuel compte une fois, même sur "
                 "plusieurs années."
             ),
         ),
@@ -205,7 +205,7 @@ def by_year(operations):
         + list(columns.values()),
         rows,
         note=_(
-            "Un marché qui court sur plusieurs années est compté dans chacune : les nombres de "
+            "Un marché qui court sur plusieurs années est compté dans chacune : les nombres de "
             "marchés des années ne s'additionnent pas."
         ),
     )

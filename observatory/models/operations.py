@@ -47,7 +47,7 @@ class Operation(models.Model):
         _("Référence du marché"),
         max_length=100,
         help_text=_(
-            "La même référence chaque année pour un marché pluriannuel : il est compté une fois "
+            "La même référence chaque année pour un marché pluriannuel : il est compté une fois "
             "par année, jamais additionné d'une année sur l'autre."
         ),
     )
@@ -114,7 +114,7 @@ class Operation(models.Model):
         this_year = timezone.localdate().year
         if self.year is not None and self.year > this_year:
             errors["year"] = _(
-                "L'année %(year)s est dans le futur : on ne déclare que les heures déjà faites."
+                "L'année %(year)s est dans le futur : on ne déclare que les heures déjà faites."
             ) % {"year": self.year}
         elif self.year is not None and self.year < FIRST_YEAR:
             errors["year"] = _("L'année doit être %(first)s ou après.") % {"first": FIRST_YEAR}
@@ -124,7 +124,7 @@ class Operation(models.Model):
             errors["facilitator_id"] = _("Ce facilitateur n'est pas dans l'annuaire.")
         if self.territory_code and reference.territory(self.territory_code) is None:
             errors["territory_code"] = _(
-                "« %(code)s » n'est ni une commune ni une intercommunalité de l'Hérault."
+                "« %(code)s » n'est ni une commune ni une intercommunalité de l'Hérault."
             ) % {"code": self.territory_code}
         participants = self.participants or 0
         if self.publics_total != participants:
@@ -140,12 +140,12 @@ class Operation(models.Model):
         hours = self.hours_achieved
         if hours is not None and hours > 0 and participants == 0:
             errors["hours_achieved"] = _(
-                "Des heures réalisées sans participant : indiquez les participants."
+                "Des heures réalisées sans participant : indiquez les participants."
             )
         elif hours is not None and hours > participants * MAX_HOURS_PER_PARTICIPANT:
             errors["hours_achieved"] = _(
                 "%(hours)s heures pour %(total)s participants, soit plus d'un temps plein annuel "
-                "(%(max)s heures) par personne : vérifiez le chiffre."
+                "(%(max)s heures) par personne : vérifiez le chiffre."
             ) % {"hours": hours, "total": participants, "max": MAX_HOURS_PER_PARTICIPANT}
         if errors:
             raise ValidationError(errors)

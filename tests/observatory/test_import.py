@@ -84,8 +84,8 @@ def test_wrong_columns_and_encoding(client, facilitator):
     client.force_login(facilitator)
     headers = [h for h in importing.HEADERS if h != "annee"] + ["colonne_en_trop"]
     html = upload(client, csv_file([row()], headers=headers)).content.decode()
-    assert "Colonnes manquantes : annee." in html
-    assert "Colonnes inconnues : colonne_en_trop." in html
+    assert "Colonnes manquantes : annee." in html
+    assert "Colonnes inconnues : colonne_en_trop." in html
     html = upload(
         client, csv_file([row(acheteur="Hérault Habitat")], encoding="latin-1")
     ).content.decode()

@@ -5,7 +5,7 @@ PAGE = {
     "title": "Observatoire des clauses sociales",
     "slug": "observatoire",
     "intro": (
-        "Ce que les clauses sociales des marchés publics de l'Hérault apportent, année après année : "
+        "Ce que les clauses sociales des marchés publics de l'Hérault apportent, année après année : "
         "les heures d'insertion réalisées et les personnes qui en ont bénéficié, d'après les "
         "chiffres des facilitateurs validés par la mission."
     ),
