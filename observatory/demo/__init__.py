@@ -20,7 +20,8 @@ from .data import (
     OPERATIONS_PER_FACILITATOR,
     PAGE,
     PAGE_EN,
-    SUBMITTED_LAST_YEAR,
+    SUBMITTED_FACILITATORS,
+    SUBMITTED_OPERATIONS,
     YEAR_TOTALS,
 )
 
@@ -76,10 +77,17 @@ def build_operations(facilitators, seed=34):
         rng.choices(list(SECTOR_WEIGHTS), list(SECTOR_WEIGHTS.values()))[0]
         for _ in range(OPERATIONS_PER_FACILITATOR)
     ]
-    for year, total in YEAR_TOTALS.items():
-        slots = [
-            (f, i) for f in range(len(facilitators)) for i in range(OPERATIONS_PER_FACILITATOR)
-        ]
+    pending = {last_year + 1: SUBMITTED_OPERATIONS * 1_500}
+    for year, total in {**YEAR_TOTALS, **pending}.items():
+        if year in pending:
+            first = max(len(facilitators) - SUBMITTED_FACILITATORS, 0)
+            slots = [
+                (f, i) for f in range(first, len(facilitators)) for i in range(SUBMITTED_OPERATIONS)
+            ]
+        else:
+            slots = [
+                (f, i) for f in range(len(facilitators)) for i in range(OPERATIONS_PER_FACILITATOR)
+            ]
         weights = [rng.uniform(0.4, 2.0) for _ in slots]
         hours = [math.floor(total * w / sum(weights)) for w in weights]
         hours[-1] += total - sum(hours)
@@ -108,13 +116,11 @@ def build_operations(facilitators, seed=34):
                 "hours_achieved": achieved,
                 "participants": participants,
                 "is_demo": True,
-                "status": Status.SUBMITTED
-                if year == last_year and f >= len(facilitators) - SUBMITTED_LAST_YEAR
-                else Status.APPROVED,
+                "status": Status.SUBMITTED if year in pending else Status.APPROVED,
             }
             values.update({name: n for (name, _l), n in zip(PUBLICS, publics, strict=True)})
             values.update({name: n for (name, _l), n in zip(CONTRACTS, contracts, strict=True)})
-            if year < last_year:
+            if year < last_year:  # outcomes at six months are known for the years before
                 lasting = round(participants * rng.uniform(0.2, 0.35))
                 other = round((participants - lasting) * rng.uniform(0.1, 0.3))
                 training = round((participants - lasting - other) * rng.uniform(0.0, 0.2))
