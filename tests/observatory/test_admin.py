@@ -152,3 +152,14 @@ def test_an_editor_cannot_use_the_approved_status_without_the_right(db, facilita
 
     assert access.may_change(facilitator, operation_)
     assert not access.can_approve(facilitator)
+
+
+def test_campaigns_list_the_persons_territories(client, facilitator, editor, figures):
+    client.force_login(facilitator)
+    html = client.get(reverse("observatory_campaigns")).content.decode()
+    assert "Facilitateur de la Métropole" in html
+    assert "Facilitateur du Biterrois" not in html
+    assert 'value="approve"' not in html
+    client.force_login(editor)
+    html = client.get(reverse("observatory_campaigns")).content.decode()
+    assert "Facilitateur du Biterrois" in html and 'value="approve"' in html
