@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "directory",
     "tenders",
     "members",
+    "observatory",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -425,6 +426,7 @@ DEMO_BUILDERS = [
     "directory.demo.DirectoryDemo",
     "tenders.demo.TendersDemo",
     "members.demo.MembersDemo",
+    "observatory.demo.ObservatoryDemo",
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
