@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from core.cache.registry import route_is_cacheable
 from core.twofactor import views as twofactor_views
 
 
@@ -28,3 +29,12 @@ def two_factor_account_item(request):
             "codes de secours ou changez d'application."
         ),
     }
+
+
+@hooks.register("before_serve_page")
+def record_page_cache_route(page, request, serve_args, serve_kwargs):
+    """Tell the page cache (core.cache.middleware) whether this page, on this route, may be cached."""
+    match = getattr(request, "routable_resolver_match", None)
+    request.page_cache_allowed = route_is_cacheable(
+        page, match.url_name if match else None, match.route if match else None
+    )
