@@ -68,7 +68,12 @@ def _on_save_or_delete(sender, instance, **kwargs) -> None:
         # A draft saved on a page that is not live changes nothing visitors see.
         if instance.live or kwargs.get("signal") is post_delete:
             purge_on_commit()
-    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting) or isinstance(instance, _shown_models()):
+    elif isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        # A setting's row is created with its defaults by its first reader, during a page's render:
+        # what pages show does not change.
+        if not kwargs.get("created"):
+            purge_on_commit(proxy_too=True)
+    elif isinstance(instance, _shown_models()):
         purge_on_commit(proxy_too=True)
 
 
