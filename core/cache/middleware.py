@@ -118,7 +118,7 @@ def _entry(request, response) -> dict:
         "body": body,
         "headers": headers,
         "nonce": isinstance(nonce, str),
-        "etag": 'W/"%s"' % hashlib.md5(body, usedforsecurity=False).hexdigest(),
+        "etag": 'W/"' + hashlib.md5(body, usedforsecurity=False).hexdigest() + '"',
         "stored_at": time.time(),
     }
 
