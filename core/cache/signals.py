@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 def purge_on_commit(proxy_too: bool = False) -> None:
     """Purge now and once the current transaction commits (a render between the two may have stored
     the old content under the new generation)."""
+    logger.debug("Purge du cache des pages")
     purge()
     transaction.on_commit(purge)
     if proxy_too and getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -63,7 +64,15 @@ def _on_page_change(sender, instance=None, **kwargs) -> None:
     purge_on_commit()
 
 
+# What Wagtail writes back while a page renders (an image's or a document's size and hash, computed
+# on their first use): no visitor sees a difference, and a purge would undo the render being stored.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
 def _on_save_or_delete(sender, instance, **kwargs) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
     if isinstance(instance, Page):
         # A draft saved on a page that is not live changes nothing visitors see.
         if instance.live or kwargs.get("signal") is post_delete:

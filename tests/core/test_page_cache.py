@@ -205,3 +205,16 @@ def test_a_known_etag_gets_a_304(client, page_cache, content_page):
     etag = client.get(content_page.url)["ETag"]
     response = client.get(content_page.url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
+
+
+def test_what_wagtail_writes_back_while_rendering_does_not_purge(page_cache, home_page):
+    from core.factories.media import ImageFactory
+
+    image = ImageFactory()
+    before = current_generation()
+    image.file_hash = ""
+    image.get_file_hash()  # saves file_hash, as a first rendition does
+    assert current_generation() == before
+    image.title = "Un autre titre"
+    image.save()
+    assert current_generation() != before
