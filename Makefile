@@ -36,7 +36,7 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000 (make
 	@echo "Site servi sur $$WAGTAILADMIN_BASE_URL/ (administration : $$WAGTAILADMIN_BASE_URL/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-system-deps: ## Install the distribution's packages the tests need (Chromium, PostgreSQL, gettext)
+system-deps: ## Install the distribution's packages the tests need (Chromium, PostgreSQL, gettext, wrk, redis-server)
 	bash scripts/system-deps.sh
 
 test: install system-deps lint ## Run the whole suite: SQLite, PostgreSQL, browser tests

@@ -232,8 +232,10 @@ def main(argv=None):
     for row in rows:
         row["cpu_ratio"] = ratio(row["cpu_ms_per_request"], base_cpu)
         # How much a target's throughput varied from round to round: the noise in its figures.
-        row["rps_spread"] = round(max(row["rps_rounds"]) / min(row["rps_rounds"]) - 1, 3)
-    spread = max(row["rps_spread"] for row in rows)
+        # A round that served nothing (a machine busy elsewhere) has no spread: None, and the warning.
+        slowest = min(row["rps_rounds"])
+        row["rps_spread"] = round(max(row["rps_rounds"]) / slowest - 1, 3) if slowest else None
+    spread = max((float("inf") if row["rps_spread"] is None else row["rps_spread"]) for row in rows)
 
     report = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -257,7 +259,7 @@ def main(argv=None):
         "machine": {
             "cpus": os.cpu_count(),
             "load_average_before": load_before,
-            "largest_rps_spread": spread,
+            "largest_rps_spread": None if spread == float("inf") else spread,
             "python": platform.python_version(),
             "platform": platform.platform(),
         },

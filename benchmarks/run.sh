@@ -79,6 +79,7 @@ export DEFAULT_FROM_EMAIL=bench@localhost
 export PUBLICATION_DIRECTOR="Banc d'essai"
 export SITE_HOST="Machine du banc d'essai"
 export EMAIL_PROVIDER=smtp
+export NEWSLETTER_SUPPRESSION_KEY=bench-suppression-key
 export SECURE_SSL_REDIRECT=false
 export LOG_LEVEL=WARNING
 export PYTHONDONTWRITEBYTECODE=1
@@ -90,15 +91,19 @@ manage() {
 }
 
 step "Throwaway site in $TMP"
-manage 180 migrate --noinput
-manage 180 load_demo_content
-manage 120 collectstatic --noinput
+manage "${BENCH_SETUP_TIMEOUT:-180}" migrate --noinput
+manage "${BENCH_SETUP_TIMEOUT:-180}" load_demo_content
+# directory/'s vendored leaflet.js names a source map it does not ship, which the manifest storage
+# refuses: left out here (no measured page loads it) until directory/ ships it or strips the comment.
+manage 120 collectstatic --noinput --ignore "leaflet*.js"
 INSPECTION="$(cd "$ROOT" && timeout 60 "$PYTHON" manage.py shell --no-imports \
     -c "$(cat "$BENCH/inspect_site.py")" 2>>"$TMP/setup.log")" || die "inspect_site.py failed"
 CONTENT_PATH="$(sed -n 's/^BENCH_CONTENT_PATH //p' <<<"$INSPECTION")"
+HUB_PATH="$(sed -n 's/^BENCH_HUB_PATH //p' <<<"$INSPECTION")"
 QUERIES="$(sed -n 's/^BENCH_QUERIES //p' <<<"$INSPECTION")"
 [[ -n "$QUERIES" ]] || QUERIES='{}'
 [[ -n "$CONTENT_PATH" ]] || die "the demo content has no live content page"
+[[ -n "$HUB_PATH" ]] || die "the demo content has no live resource hub"
 echo "migrated, demo content loaded, static files collected; content page: $CONTENT_PATH"
 echo "SQL queries per page: $QUERIES"
 
@@ -124,12 +129,18 @@ kill -0 "$SERVER_PID" 2>/dev/null || die "gunicorn stopped before answering"
 step "Load per target: ${WARMUP}s warm-up, ${DURATION}s in $ROUNDS rounds with $THREADS threads and $CONNECTIONS connections, ${SINGLE}s with one"
 "$PYTHON" -u "$BENCH/bench.py" --base-url "$BASE_URL" \
     --target "minimal=/bench/minimal/" --target "home=/" --target "content=$CONTENT_PATH" \
+    --target "hub=$HUB_PATH" --target "home_uncached=/?nocache=1" \
+    --target "content_uncached=$CONTENT_PATH?nocache=1" --target "hub_uncached=$HUB_PATH?nocache=1" \
     --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
     --rounds "$ROUNDS" --single-duration "$SINGLE" --server-pid "$SERVER_PID" --workers "$WORKERS" \
     --queries "$QUERIES" "${LOAD_ARGS[@]}" &
 # In the background, so that an interrupt stops the run at once rather than after the load.
 LOAD_PID=$!
 wait "$LOAD_PID"
+LOAD_PID=""
+
+# BENCH_PAGES_ONLY=1: the pages above only (the page cache's figures), not the benchmarks below.
+if [[ -n "${BENCH_PAGES_ONLY:-}" ]]; then exit 0; fi
 
 step "Newsletter: a campaign to 100,000 subscribers through anymail's test backend (benchmarks/bench_newsletter.py)"
 DJANGO_SETTINGS_MODULE=config.settings.test timeout 900 "$PYTHON" "$BENCH/bench_newsletter.py"

@@ -15,6 +15,10 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(_configure_groups, sender=self)
 
+        from .cache.signals import connect_purge
+
+        connect_purge()
+
 
 def _configure_groups(sender, apps=None, using="default", **kwargs):
     # Runs after every migrate. Django creates the permissions of each app in that app's own

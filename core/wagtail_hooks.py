@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 
 from wagtail import hooks
 
+from core.cache.registry import route_is_cacheable
 from core.twofactor import views as twofactor_views
 
 
@@ -46,3 +47,12 @@ class AddOneDocumentView(RedirectView):
 def register_one_document_upload():
     # Before wagtail.documents' own URLs (order 0), so this address wins over its view.
     return [path("documents/multiple/add/", AddOneDocumentView.as_view())]
+
+
+@hooks.register("before_serve_page")
+def record_page_cache_route(page, request, serve_args, serve_kwargs):
+    """Tell the page cache (core.cache.middleware) whether this page, on this route, may be cached."""
+    match = getattr(request, "routable_resolver_match", None)
+    request.page_cache_allowed = route_is_cacheable(
+        page, match.url_name if match else None, match.route if match else None
+    )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the distribution's packages the test suite and the benchmarks need, when they are missing:
 # Chromium (browser tests), the PostgreSQL server (second test pass), gettext (compilemessages), wrk
-# (benchmarks). Quick when everything is present: nothing is asked of apt.
+# (benchmarks), redis-server (the page cache's tests on a shared cache). Quick when everything is present: nothing is asked of apt.
 # With CI=true a failure stops the run; elsewhere it is a warning and the run goes on.
 set -uo pipefail
 
@@ -14,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 have_postgres_server || missing+=(postgresql postgresql-contrib)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
@@ -48,4 +49,5 @@ command -v chromium >/dev/null 2>&1 || fail "chromium is still missing after apt
 have_postgres_server || fail "no PostgreSQL server under /usr/lib/postgresql/*/bin after apt-get install"
 command -v msgfmt >/dev/null 2>&1 || fail "msgfmt (gettext) is still missing after apt-get install"
 command -v wrk >/dev/null 2>&1 || fail "wrk is still missing after apt-get install"
+command -v redis-server >/dev/null 2>&1 || fail "redis-server is still missing after apt-get install"
 echo "system-deps: done"

@@ -91,11 +91,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 304 Not Modified for a page whose ETag (core.cache) the browser already has.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # The page cache (core.cache): after CSRF, which sets the cookie of the tokens it writes in a
+    # cached page; before everything that needs the session or the database.
+    "core.cache.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "core.twofactor.middleware.TwoFactorMiddleware",
@@ -237,17 +242,63 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     }
 
 # Cache: local memory by default, shared Redis or Valkey through CACHE_URL (needed with several workers,
-# so that rate limits hold across processes).
+# so that rate limits hold across processes, and so that the workers share one page cache).
+# The page cache (core.cache, README "Page cache"): anonymous visitors' pages, in PAGE_CACHE_ALIAS, under
+# a generation every worker reads from PAGE_CACHE_GENERATION_ALIAS (a file in VAR_DIR by default, so
+# that a publish in one worker purges the pages of all). PAGE_CACHE=false switches it off;
+# PAGE_CACHE_TIMEOUT (seconds) bounds how long a page waits for a change no signal reports (an event
+# that has passed, a bulk update).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "600"))
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_GENERATION_ALIAS = "page_generation"
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/anymail/",
+    "/newsletter/one-click/",
+]
 if env("CACHE_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("CACHE_URL"),
-            "KEY_PREFIX": "mics34",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (
+            ("default", "mics34"),
+            (PAGE_CACHE_ALIAS, "mics34-pages"),
+            (PAGE_CACHE_GENERATION_ALIAS, "mics34-pages"),
+        )
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "2000"))},
+        },
+        PAGE_CACHE_GENERATION_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "page-generation"),
+        },
+    }
+
+# A reverse proxy or CDN in front (README, "Deployment"): Wagtail purges a published page's URLs there
+# (wagtail.contrib.frontend_cache); FRONTEND_CACHE_PURGE_URL is the proxy's purge address (nginx's
+# proxy_cache_purge, Varnish's PURGE method).
+if env("FRONTEND_CACHE_PURGE_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 
 # Background tasks: inline by default; a database queue served by `manage.py db_worker` when
 # TASKS_BACKEND=database.

@@ -17,3 +17,7 @@ SITE_HOST = env("SITE_HOST", "poste de développement local (site de démonstrat
 # accounts sign in with their password alone); set the variables to try the requirement.
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "")
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+
+# The page cache (core.cache) is off in development, where templates change under the server's feet;
+# PAGE_CACHE=true switches it on to try it.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)

@@ -23,7 +23,13 @@ TASKS = {
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="mics34-test-static-"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", PAGE_CACHE_ALIAS, PAGE_CACHE_GENERATION_ALIAS)
+}
+# Off: a test that saves a page and reads it again expects the new content, purge or not
+# (tests/site/test_page_cache.py switches it on).
+PAGE_CACHE_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not env("DATABASE_URL"):
     DATABASES["default"]["NAME"] = ":memory:"

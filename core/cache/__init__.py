@@ -1,0 +1,34 @@
+"""The full-page cache for anonymous visitors, and its purge on publish (README, "Page cache").
+
+- `middleware.PageCacheMiddleware` serves a page an anonymous visitor already asked for from Django's
+  cache framework (alias `PAGE_CACHE_ALIAS`: local memory per worker by default, Redis or Valkey with
+  `CACHE_URL`), without Wagtail's routing or the database. The CSRF tokens and the CSP nonce of the
+  stored page are replaced by fresh ones for each visitor.
+- `generation`: one version number for the whole site. Every key carries it; a publish bumps it, and
+  every cached page is gone at once (`purge`). It lives in `PAGE_CACHE_GENERATION_ALIAS`, which every
+  worker shares (a file cache by default, Redis with `CACHE_URL`).
+- `signals.connect_purge()` (CoreConfig.ready) bumps it on what pages show: publish, unpublish, move and
+  delete of a page, the save or delete of a live page, a snippet, a site setting, an image, a document,
+  a site, and of the models apps register.
+- `registry`: what apps declare. A Wagtail page is cached on its main route; other routes of a
+  routable page only if its app names them (`register_cacheable_routes`); a non-page view only if its
+  URL name is registered (`register_cacheable_view`); `register_purge_models` for the models, other
+  than snippets and settings, that pages show.
+"""
+
+from .generation import current_generation, purge
+from .registry import (
+    register_cacheable_routes,
+    register_cacheable_view,
+    register_purge_models,
+    register_uncacheable_page,
+)
+
+__all__ = [
+    "current_generation",
+    "purge",
+    "register_cacheable_routes",
+    "register_cacheable_view",
+    "register_purge_models",
+    "register_uncacheable_page",
+]
