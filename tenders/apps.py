@@ -9,11 +9,14 @@ class TendersConfig(AppConfig):
 
     def ready(self):
         from core.digest import register_digest_source
+        from core.indicators import register_indicator_source
         from core.sitemaps import register_sitemap
 
+        from .indicators import INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares
         from .sitemaps import NoticeSitemap, latest_social_notices
 
         register_digest_source(
             "tenders", _("Marchés publics avec clause sociale"), latest_social_notices
         )
         register_sitemap("tenders-notices", NoticeSitemap)
+        register_indicator_source(INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares)

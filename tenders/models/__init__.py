@@ -1,3 +1,4 @@
+from .contracts import BuyerKind, Contract, DecpImportRun
 from .notices import (
     ConsiderationKind,
     ContractKind,
@@ -14,6 +15,9 @@ from .notices import (
 from .pages import WatchPage  # isort: skip
 
 __all__ = [
+    "BuyerKind",
+    "Contract",
+    "DecpImportRun",
     "ConsiderationKind",
     "ContractKind",
     "DetectionRule",
