@@ -46,14 +46,25 @@ KNOWN_CONSIDERATIONS = {fold(v): v for v in (NO_CONSIDERATION, CLAUSE, CRITERION
 # (200...) carry no kind in their number.
 NAME_KINDS = (
     (BuyerKind.HOSPITAL, ("centre hospitalier", "chu ", "hopital", "hospitalier", "ehpad")),
-    (BuyerKind.SOCIAL_HOUSING, ("habitat", "office public de l'habitat", "logement", "oph ")),
+    (BuyerKind.SOCIAL_HOUSING, ("habitat", "logement", " oph ")),
+    (
+        BuyerKind.STATE,
+        (
+            "prefecture",
+            "ministere",
+            "direction departementale",
+            "direction regionale",
+            "rectorat",
+            " l'etat ",
+            " etat ",
+        ),
+    ),
     (
         BuyerKind.EPCI,
         ("metropole", "communaute", "agglomeration", "agglopole", "syndicat", "intercommunal"),
     ),
     (BuyerKind.DEPARTMENT, ("departement", "conseil departemental")),
     (BuyerKind.REGION, ("region", "conseil regional")),
-    (BuyerKind.STATE, ("prefecture", "ministere", "direction departementale", "rectorat", "etat")),
     (BuyerKind.COMMUNE, ("commune", "ville de", "mairie")),
 )
 SIREN_KINDS = (
@@ -248,7 +259,7 @@ def _amount(value, contract_id):
 
 
 def buyer_kind(name, siret):
-    folded = f" {fold(name)} "
+    folded = " " + " ".join(fold(name).replace("’", "'").split()) + " "
     for kind, words in NAME_KINDS:
         if any(word in folded for word in words):
             return kind

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .decp import (
+    buyer_kind,
     DEPARTMENT,
     DecpClient,
     DecpError,
@@ -37,8 +38,13 @@ class DecpResult:
 
 
 def herault_buyers():
-    """The SIRETs of the buyers the watch knows from their BOAMP notices of the Hérault."""
-    return set(Notice.objects.exclude(buyer_siret="").values_list("buyer_siret", flat=True))
+    """The buyers the watch knows from their BOAMP notices of the Hérault: {SIRET: name}. The DECP
+    v2 files give a buyer's SIRET only; the name comes from there when the file has none."""
+    return dict(
+        Notice.objects.exclude(buyer_siret="")
+        .order_by("published_on")
+        .values_list("buyer_siret", "buyer_name")
+    )
 
 
 def is_herault(parsed, known_buyers):
@@ -64,6 +70,10 @@ def import_contracts(records):
         if not is_herault(parsed, known_buyers):
             result.outside += 1
             continue
+        if not parsed.fields["buyer_name"] and known_buyers.get(parsed.buyer_siret):
+            name = known_buyers[parsed.buyer_siret][:400]
+            parsed.fields["buyer_name"] = name
+            parsed.fields["buyer_kind"] = buyer_kind(name, parsed.buyer_siret)
         key = (parsed.buyer_siret, parsed.contract_id)
         if key in parsed_records:
             # A modification published later in the same file restates the contract: the last wins.
@@ -115,6 +125,16 @@ def run_decp_import(url, client=None):
     except DecpError as error:
         run.status = DecpImportRun.Status.FAILED
         run.error = _("Import DECP arrêté : %(error)s Rien n'a été écrit.") % {"error": error}
+    except Exception as error:
+        # A failure while writing (the database...): the transaction rolled back; the run says so
+        # before the error goes on to the caller.
+        run.status = DecpImportRun.Status.FAILED
+        run.error = _(
+            "Import DECP arrêté par une erreur inattendue (%(error)s) : rien n'a été écrit."
+        ) % {"error": type(error).__name__}
+        run.finished_at = timezone.now()
+        run.save()
+        raise
     else:
         run.status = DecpImportRun.Status.DONE
         run.records = len(records)
