@@ -8,10 +8,12 @@ class TendersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.alerts import register_alert_source
         from core.digest import register_digest_source
         from core.indicators import register_indicator_source
         from core.sitemaps import register_sitemap
 
+        from .alerts import ALERT_SOURCE
         from .indicators import INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares
         from .sitemaps import NoticeSitemap, latest_social_notices
 
@@ -20,3 +22,4 @@ class TendersConfig(AppConfig):
         )
         register_sitemap("tenders-notices", NoticeSitemap)
         register_indicator_source(INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares)
+        register_alert_source(ALERT_SOURCE)

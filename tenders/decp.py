@@ -162,7 +162,7 @@ def _json_records(data):
     else:
         raise DecpError(
             _(
-                "Le fichier des DECP n'a pas la forme attendue (ni « marches » → « marche », ni "
+                "Le fichier des DECP n'a pas la forme attendue (ni « marches » → « marche », ni "
                 "une liste de marchés)."
             )
         )
@@ -176,8 +176,8 @@ def _csv_records(content):
     if not reader.fieldnames or not {"id", "objet"} <= {f.strip() for f in reader.fieldnames}:
         raise DecpError(
             _(
-                "Le fichier des DECP n'est ni du JSON ni un CSV consolidé (colonnes « id » et "
-                "« objet » attendues)."
+                "Le fichier des DECP n'est ni du JSON ni un CSV consolidé (colonnes « id » et "
+                "« objet » attendues)."
             )
         )
     records = []
@@ -248,12 +248,12 @@ def _amount(value, contract_id):
         number = Decimal(raw)
     except InvalidOperation:
         raise DecpRecordError(
-            _("Marché %(id)s : montant illisible « %(value)s ».")
+            _("Marché %(id)s : montant illisible « %(value)s ».")
             % {"id": contract_id, "value": raw}
         ) from None
     if number < 0:
         raise DecpRecordError(
-            _("Marché %(id)s : montant négatif « %(value)s ».") % {"id": contract_id, "value": raw}
+            _("Marché %(id)s : montant négatif « %(value)s ».") % {"id": contract_id, "value": raw}
         )
     return number
 
@@ -284,25 +284,25 @@ def in_department(place_code, place_type, department=DEPARTMENT):
 def parse_contract(record):
     """A raw DECP record as a ParsedContract; DecpRecordError (in French) if it cannot be read."""
     if not isinstance(record, dict):
-        raise DecpRecordError(_("Un enregistrement n'est pas un objet JSON : écarté."))
+        raise DecpRecordError(_("Un enregistrement n'est pas un objet JSON : écarté."))
     contract_id = _text(_get(record, "id"))
     if not contract_id:
-        raise DecpRecordError(_("Un marché sans identifiant (« id ») : écarté."))
+        raise DecpRecordError(_("Un marché sans identifiant (« id ») : écarté."))
     if len(contract_id) > 64:
         raise DecpRecordError(
-            _("Marché %(id)s… : identifiant de plus de 64 caractères.") % {"id": contract_id[:20]}
+            _("Marché %(id)s… : identifiant de plus de 64 caractères.") % {"id": contract_id[:20]}
         )
     buyer = re.sub(r"\s", "", _text(_get(record, "acheteur.id", "autoriteConcedante.id")))
     if not SIRET_RE.fullmatch(buyer):
         raise DecpRecordError(
-            _("Marché %(id)s : SIRET de l'acheteur manquant ou invalide « %(siret)s ».")
+            _("Marché %(id)s : SIRET de l'acheteur manquant ou invalide « %(siret)s ».")
             % {"id": contract_id, "siret": buyer}
         )
     date_value = _text(_get(record, "dateNotification", "dateSignature"))
     notified_on = parse_date(date_value[:10]) if len(date_value) >= 10 else None
     if notified_on is None:
         raise DecpRecordError(
-            _("Marché %(id)s : date de notification manquante ou invalide « %(date)s ».")
+            _("Marché %(id)s : date de notification manquante ou invalide « %(date)s ».")
             % {"id": contract_id, "date": date_value}
         )
     cpv_match = CPV_RE.fullmatch(_text(_get(record, "codeCPV")))
@@ -312,7 +312,7 @@ def parse_contract(record):
         known = KNOWN_CONSIDERATIONS.get(fold(value))
         if known is None:
             raise DecpRecordError(
-                _("Marché %(id)s : considération sociale inconnue « %(value)s ».")
+                _("Marché %(id)s : considération sociale inconnue « %(value)s ».")
                 % {"id": contract_id, "value": value}
             )
         considerations.append(known)

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .decp import (
-    buyer_kind,
     DEPARTMENT,
     DecpClient,
     DecpError,
     DecpRecordError,
+    buyer_kind,
     in_department,
     parse_contract,
     read_file,
@@ -79,7 +79,7 @@ def import_contracts(records):
             # A modification published later in the same file restates the contract: the last wins.
             result.problems.append(
                 _(
-                    "Marché %(id)s de l'acheteur %(siret)s : présent plusieurs fois, le dernier est gardé."
+                    "Marché %(id)s de l'acheteur %(siret)s : présent plusieurs fois, le dernier est gardé."
                 )
                 % {"id": parsed.contract_id, "siret": parsed.buyer_siret}
             )
@@ -124,13 +124,13 @@ def run_decp_import(url, client=None):
             result = import_contracts(records)
     except DecpError as error:
         run.status = DecpImportRun.Status.FAILED
-        run.error = _("Import DECP arrêté : %(error)s Rien n'a été écrit.") % {"error": error}
+        run.error = _("Import DECP arrêté : %(error)s Rien n'a été écrit.") % {"error": error}
     except Exception as error:
         # A failure while writing (the database...): the transaction rolled back; the run says so
         # before the error goes on to the caller.
         run.status = DecpImportRun.Status.FAILED
         run.error = _(
-            "Import DECP arrêté par une erreur inattendue (%(error)s) : rien n'a été écrit."
+            "Import DECP arrêté par une erreur inattendue (%(error)s) : rien n'a été écrit."
         ) % {"error": type(error).__name__}
         run.finished_at = timezone.now()
         run.save()

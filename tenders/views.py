@@ -1,13 +1,18 @@
 """The watch's views, served by WatchPage's routes: the filterable list of notices and each notice's
 page with its analysis and the link to the official notice."""
 
-from django.http import Http404, HttpResponseNotAllowed
+from django.conf import settings
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.alerts import SearchAlertForm
 from core.pagination import paginate
+from core.ratelimit import client_ip, rate_limited
+from newsletter import subscriptions
 
+from .alerts import ALERT_CONSENT_TEXT, describe_search, subscribe_to_search
 from .feeds import WatchFeed
 from .models.notices import Notice, NoticeState
 from .search import PAGE_SIZE, facet_counts, read_params, run_search
@@ -61,3 +66,46 @@ def notice_detail(request, page, idweb):
         }
     )
     return TemplateResponse(request, "tenders/notice.html", context)
+
+
+def search_alert(request, page):
+    """GET: the alert form for the search in the URL; POST: subscribe (double opt-in)."""
+    if request.method not in (*SAFE_METHODS, "POST"):
+        return HttpResponseNotAllowed([*SAFE_METHODS, "POST"])
+    status = 200
+    done = False
+    if request.method == "POST":
+        if subscriptions.subscribe_rate_limited(request):
+            return rate_limited(request)
+        form = SearchAlertForm(request.POST)
+        params = read_params(QueryDict(request.POST.get("search", "")[:1000]))
+        if form.is_valid():
+            params = read_params(QueryDict(form.cleaned_data["search"]))
+            subscribe_to_search(
+                page,
+                email=form.cleaned_data["email"],
+                frequency=form.cleaned_data["frequency"],
+                querystring=params.querystring(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                consent_text=str(ALERT_CONSENT_TEXT),
+                ip=client_ip(request),
+                description=str(describe_search(params)),
+            )
+            done = True
+        else:
+            status = 400
+    else:
+        params = read_params(request.GET)
+        form = SearchAlertForm(initial={"search": params.querystring()})
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "params": params,
+            "done": done,
+            "consent_text": ALERT_CONSENT_TEXT,
+            "search_description": describe_search(params),
+            "search_messages": params.messages,
+        }
+    )
+    return TemplateResponse(request, "tenders/search_alert.html", context, status=status)

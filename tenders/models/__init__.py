@@ -1,3 +1,4 @@
+from .alerts import WatchAlert
 from .contracts import BuyerKind, Contract, DecpImportRun
 from .notices import (
     ConsiderationKind,
@@ -27,5 +28,6 @@ __all__ = [
     "NoticeEvent",
     "NoticeState",
     "SourceFormat",
+    "WatchAlert",
     "WatchPage",
 ]

@@ -36,6 +36,10 @@ class WatchPage(RoutablePageMixin, Page):
     def feed_view(self, request):
         return views.feed(request, self)
 
+    @path("alerte/")
+    def alert_view(self, request):
+        return views.search_alert(request, self)
+
     @path("avis/<str:idweb>/")
     def notice_view(self, request, idweb):
         return views.notice_detail(request, self, idweb)

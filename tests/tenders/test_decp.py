@@ -74,7 +74,8 @@ def test_bad_records_are_reported_in_french_and_skipped(decp_server, decp_client
         "2025-SANS-DATE" in p and "date de notification manquante" in p for p in run.problems
     )
     assert any(
-        "2025-VERT" in p and "considération sociale inconnue « Clause environnementale »" in p
+        "2025-VERT" in p
+        and "considération sociale inconnue «\u00a0Clause environnementale\u00a0»" in p
         for p in run.problems
     )
     assert not Contract.objects.filter(contract_id__in=["2025-SANS-DATE", "2025-VERT"]).exists()
@@ -194,13 +195,13 @@ def test_the_command_imports_and_summarises_in_french(decp_server, settings):
     call_command(
         "import_decp", "--url", decp_server.url("decp-2025.json"), stdout=out, stderr=StringIO()
     )
-    assert "8 marché(s) lu(s) : 5 nouveaux" in out.getvalue()
+    assert "8 marché(s) lu(s)\u00a0: 5 nouveaux" in out.getvalue()
     assert "1 hors Hérault, 2 écartés" in out.getvalue()
 
 
 def test_the_command_fails_with_the_french_reason(decp_server, settings):
     settings.BOAMP_API_RETRIES = 0
-    with pytest.raises(CommandError, match="Import DECP arrêté .*pas du JSON valide"):
+    with pytest.raises(CommandError, match="Import DECP arrêté.*pas du JSON valide"):
         call_command("import_decp", "--url", decp_server.url("decp-truncated.json"))
 
 

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         url = url or getattr(settings, "DECP_URL", "")
         if not url:
             raise CommandError(
-                "Aucune adresse de fichier DECP : donnez --url ou la variable DECP_URL."
+                "Aucune adresse de fichier DECP : donnez --url ou la variable DECP_URL."
             )
         run = run_decp_import(url)
         for problem in run.problems:
@@ -31,6 +31,6 @@ class Command(BaseCommand):
         if run.status == DecpImportRun.Status.FAILED:
             raise CommandError(run.error)
         self.stdout.write(
-            f"{run.records} marché(s) lu(s) : {run.created} nouveaux, {run.changed} modifiés, "
+            f"{run.records} marché(s) lu(s) : {run.created} nouveaux, {run.changed} modifiés, "
             f"{run.unchanged} inchangés, {run.outside} hors Hérault, {run.skipped} écartés."
         )
