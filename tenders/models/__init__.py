@@ -1,5 +1,6 @@
 from .alerts import WatchAlert
 from .contracts import BuyerKind, Contract, DecpImportRun
+from .followups import NoticeAssignment, NoticeFollow, NoticeNote
 from .notices import (
     ConsiderationKind,
     ContractKind,
@@ -25,6 +26,9 @@ __all__ = [
     "ImportRun",
     "ImportedWindow",
     "Notice",
+    "NoticeAssignment",
+    "NoticeFollow",
+    "NoticeNote",
     "NoticeEvent",
     "NoticeState",
     "SourceFormat",
