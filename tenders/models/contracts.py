@@ -48,6 +48,11 @@ class Contract(models.Model):
     has_social_criterion = models.BooleanField(_("Critère social"), default=False)
     is_reserved = models.BooleanField(_("Marché réservé"), default=False)
     raw_record = models.JSONField(_("Enregistrement brut"), default=dict)
+    is_example = models.BooleanField(
+        _("Exemple de démonstration"),
+        default=False,
+        help_text=_("Marché fictif créé pour la démonstration : il n'est pas issu des DECP."),
+    )
     imported_at = models.DateTimeField(_("Importé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Mis à jour le"), auto_now=True)
 
