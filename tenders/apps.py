@@ -8,12 +8,23 @@ class TendersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.alerts import register_alert_source
         from core.digest import register_digest_source
+        from core.indicators import register_indicator_source
+        from core.sections import register_members_section
         from core.sitemaps import register_sitemap
 
+        from .alerts import ALERT_SOURCE
+        from .indicators import INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares
+        from .members import members_section
         from .sitemaps import NoticeSitemap, latest_social_notices
 
         register_digest_source(
             "tenders", _("Marchés publics avec clause sociale"), latest_social_notices
         )
         register_sitemap("tenders-notices", NoticeSitemap)
+        register_indicator_source(INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares)
+        register_alert_source(ALERT_SOURCE)
+        register_members_section(
+            "tenders", "tenders/includes/members_section.html", members_section, order=40
+        )

@@ -10,6 +10,8 @@ GROUP_PERMISSIONS = {
         "tenders.change_notice",
         "tenders.view_importrun",
         "tenders.view_detectionrule",
+        "tenders.view_contract",
+        "tenders.view_decpimportrun",
     ],
     MODERATORS: [
         "tenders.delete_notice",

@@ -1,15 +1,25 @@
 """The watch's views, served by WatchPage's routes: the filterable list of notices and each notice's
 page with its analysis and the link to the official notice."""
 
-from django.http import Http404, HttpResponseNotAllowed
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from core.alerts import SearchAlertForm
 from core.pagination import paginate
+from core.ratelimit import client_ip, rate_limited
+from newsletter import subscriptions
 
+from .alerts import ALERT_CONSENT_TEXT, describe_search, subscribe_to_search
 from .feeds import WatchFeed
+from .models.followups import NoticeAssignment, NoticeFollow, NoticeNote
 from .models.notices import Notice, NoticeState
+from .network import can_assign, facilitators, is_member, notice_context
 from .search import PAGE_SIZE, facet_counts, read_params, run_search
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -58,6 +68,117 @@ def notice_detail(request, page, idweb):
             "is_open": notice.deadline is not None
             and notice.deadline >= timezone.now()
             and notice.state != NoticeState.CANCELLED,
+            "network": notice_context(notice, request.user),
         }
     )
-    return TemplateResponse(request, "tenders/notice.html", context)
+    response = TemplateResponse(request, "tenders/notice.html", context)
+    # The network's follow-up is for members: their page is never kept by a shared cache.
+    patch_vary_headers(response, ["Cookie"])
+    if context["network"] is not None:
+        patch_cache_control(response, private=True)
+    return response
+
+
+NOTE_MAX_LENGTH = 2000
+
+
+def notice_followup(request, page, idweb, action):
+    """POST from a member: follow or stop following (`suivre`), add a note (`note`), assign to a
+    facilitator (`attribuer`); back to the notice's page with a French message."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not is_member(request.user):
+        raise PermissionDenied(_("Réservé aux membres du réseau des facilitateurs."))
+    notice = Notice.objects.filter(idweb=idweb).first()
+    if notice is None:
+        raise Http404(_("Cet avis n'est pas dans la veille."))
+    user = request.user
+    if action == "suivre":
+        follow, created = NoticeFollow.objects.get_or_create(notice=notice, user=user)
+        if created:
+            messages.success(request, _("Vous suivez cet avis."))
+        else:
+            follow.delete()
+            messages.success(request, _("Vous ne suivez plus cet avis."))
+    elif action == "note":
+        text = " ".join(request.POST.get("text", "").split())
+        if not text:
+            messages.error(request, _("La note est vide : écrivez quelques mots."))
+        elif len(text) > NOTE_MAX_LENGTH:
+            messages.error(
+                request,
+                _("La note dépasse %(n)d caractères : raccourcissez-la.") % {"n": NOTE_MAX_LENGTH},
+            )
+        else:
+            NoticeNote.objects.create(notice=notice, author=user, text=text)
+            messages.success(request, _("Note ajoutée."))
+    elif action == "attribuer":
+        if not can_assign(user):
+            raise PermissionDenied(
+                _("Seuls les facilitateurs et la coordination attribuent un avis.")
+            )
+        chosen = request.POST.get("facilitator", "")
+        facilitator = next((f for f in facilitators() if str(f.pk) == chosen), None)
+        if chosen == "":
+            NoticeAssignment.objects.filter(notice=notice).delete()
+            messages.success(request, _("L'avis n'est plus attribué."))
+        elif facilitator is None:
+            messages.error(
+                request, _("Ce facilitateur n'existe pas : choisissez-en un dans la liste.")
+            )
+        else:
+            NoticeAssignment.objects.update_or_create(
+                notice=notice, defaults={"facilitator": facilitator, "assigned_by": user}
+            )
+            NoticeFollow.objects.get_or_create(notice=notice, user=facilitator)
+            messages.success(
+                request,
+                _("Avis attribué à %(name)s.")
+                % {"name": facilitator.get_full_name() or facilitator.get_username()},
+            )
+    else:
+        raise Http404(_("Cette action n'existe pas."))
+    return HttpResponseRedirect(f"{page.url}avis/{notice.idweb}/#suivi")
+
+
+def search_alert(request, page):
+    """GET: the alert form for the search in the URL; POST: subscribe (double opt-in)."""
+    if request.method not in (*SAFE_METHODS, "POST"):
+        return HttpResponseNotAllowed([*SAFE_METHODS, "POST"])
+    status = 200
+    done = False
+    if request.method == "POST":
+        if subscriptions.subscribe_rate_limited(request):
+            return rate_limited(request)
+        form = SearchAlertForm(request.POST)
+        params = read_params(QueryDict(request.POST.get("search", "")[:1000]))
+        if form.is_valid():
+            params = read_params(QueryDict(form.cleaned_data["search"]))
+            subscribe_to_search(
+                page,
+                email=form.cleaned_data["email"],
+                frequency=form.cleaned_data["frequency"],
+                querystring=params.querystring(),
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                consent_text=str(ALERT_CONSENT_TEXT),
+                ip=client_ip(request),
+                description=str(describe_search(params)),
+            )
+            done = True
+        else:
+            status = 400
+    else:
+        params = read_params(request.GET)
+        form = SearchAlertForm(initial={"search": params.querystring()})
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "params": params,
+            "done": done,
+            "consent_text": ALERT_CONSENT_TEXT,
+            "search_description": describe_search(params),
+            "search_messages": params.messages,
+        }
+    )
+    return TemplateResponse(request, "tenders/search_alert.html", context, status=status)

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import DetectionRule, ImportRun, Notice
+from .models import Contract, DecpImportRun, DetectionRule, ImportRun, Notice
 
 
 class NoticeViewSet(SnippetViewSet):
@@ -114,11 +114,89 @@ class ImportRunViewSet(SnippetViewSet):
     ordering = ["-started_at"]
 
 
+class ContractViewSet(SnippetViewSet):
+    model = Contract
+    icon = "tasks"
+    menu_label = _("Marchés notifiés (DECP)")
+    list_display = [
+        "contract_id",
+        "title",
+        "buyer_name",
+        "buyer_kind",
+        "notified_on",
+        "has_social_consideration",
+    ]
+    list_filter = ["year", "buyer_kind", "has_social_consideration", "is_reserved"]
+    search_fields = ["title", "buyer_name", "contract_id", "buyer_siret"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "contract_id",
+        "buyer_siret",
+        "buyer_name",
+        "buyer_kind",
+        "nature",
+        "title",
+        "cpv_code",
+        "procedure",
+        "amount",
+        "notified_on",
+        "place_code",
+        "place_type",
+        "social_considerations",
+    ]
+    list_export = [
+        "contract_id",
+        "buyer_siret",
+        "buyer_name",
+        "buyer_kind",
+        "title",
+        "cpv_code",
+        "amount",
+        "notified_on",
+        "has_social_consideration",
+        "has_social_clause",
+        "has_social_criterion",
+        "is_reserved",
+    ]
+    export_filename = "marches-notifies"
+    ordering = ["-notified_on"]
+
+
+class DecpImportRunViewSet(SnippetViewSet):
+    model = DecpImportRun
+    icon = "download"
+    menu_label = _("Imports DECP")
+    list_display = ["started_at", "status", "records", "created", "changed", "outside", "skipped"]
+    list_filter = ["status"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "started_at",
+        "finished_at",
+        "status",
+        "source",
+        "records",
+        "created",
+        "changed",
+        "unchanged",
+        "outside",
+        "skipped",
+        "problems",
+        "error",
+    ]
+    ordering = ["-started_at"]
+
+
 class TendersViewSetGroup(ViewSetGroup):
     menu_label = _("Veille marchés")
     menu_icon = "doc-full-inverse"
     menu_order = 270
-    items = (NoticeViewSet, DetectionRuleViewSet, ImportRunViewSet)
+    items = (
+        NoticeViewSet,
+        DetectionRuleViewSet,
+        ImportRunViewSet,
+        ContractViewSet,
+        DecpImportRunViewSet,
+    )
 
 
 register_snippet(TendersViewSetGroup)

@@ -13,10 +13,12 @@ from django.utils import timezone
 from core.demo import DemoBuilder
 from core.translation import translate_page
 
+from ..decp_import import import_contracts
 from ..factories import WatchPageFactory
 from ..importing import import_records
-from ..models import Notice, WatchPage
+from ..models import Contract, Notice, WatchPage
 from .data import BUYERS, NOTICES, PAGE, PAGE_EN
+from .generated import decp_records, eforms_records, national_entries
 
 SOCIAL_TEXTS = {
     "insertion": (
@@ -108,12 +110,24 @@ def example_record(number, entry, today):
     }
 
 
-def load_example_notices(today=None):
-    """The example notices, through the importer; returns the number created or changed."""
+def load_example_notices(today=None, generated=False):
+    """The example notices, through the importer; returns the number created or changed. The 20
+    written ones, and with `generated` a few hundred more (tenders.demo.generated)."""
     today = today or timezone.localdate()
-    records = [example_record(n, entry, today) for n, entry in enumerate(NOTICES, start=1)]
+    entries = list(NOTICES) + (national_entries() if generated else [])
+    records = [example_record(n, entry, today) for n, entry in enumerate(entries, start=1)]
+    if generated:
+        records += eforms_records(today, first_number=len(entries) + 1)
     result = import_records(records)
     Notice.objects.filter(idweb__startswith="EX-26-", is_example=False).update(is_example=True)
+    return result.created + result.changed
+
+
+def load_example_contracts(today=None):
+    """The example notified contracts (DECP records), through the DECP importer; returns the
+    number created or changed. Run after the notices: the buyers' names come from them."""
+    result = import_contracts(decp_records(today or timezone.localdate()))
+    Contract.objects.filter(contract_id__startswith="EX-", is_example=False).update(is_example=True)
     return result.created + result.changed
 
 
@@ -125,11 +139,17 @@ class TendersDemo(DemoBuilder):
 
     def build(self, demo):
         first_run = not Notice.objects.filter(is_example=True).exists()
+        first_contracts = not Contract.objects.filter(is_example=True).exists()
         with transaction.atomic():
-            changed = load_example_notices()
+            changed = load_example_notices(generated=True)
+            contracts = load_example_contracts()
         if changed:
             demo.report["created" if first_run else "updated"].append(
                 f"{changed} avis de marché d'exemple"
+            )
+        if contracts:
+            demo.report["created" if first_contracts else "updated"].append(
+                f"{contracts} marchés notifiés d'exemple"
             )
         with transaction.atomic():
             page = ensure_watch_page(demo.refs.pages["home"], demo.admin)

@@ -1,3 +1,6 @@
+from .alerts import WatchAlert
+from .contracts import BuyerKind, Contract, DecpImportRun
+from .followups import NoticeAssignment, NoticeFollow, NoticeNote
 from .notices import (
     ConsiderationKind,
     ContractKind,
@@ -14,14 +17,21 @@ from .notices import (
 from .pages import WatchPage  # isort: skip
 
 __all__ = [
+    "BuyerKind",
+    "Contract",
+    "DecpImportRun",
     "ConsiderationKind",
     "ContractKind",
     "DetectionRule",
     "ImportRun",
     "ImportedWindow",
     "Notice",
+    "NoticeAssignment",
+    "NoticeFollow",
+    "NoticeNote",
     "NoticeEvent",
     "NoticeState",
     "SourceFormat",
+    "WatchAlert",
     "WatchPage",
 ]

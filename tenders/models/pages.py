@@ -36,9 +36,17 @@ class WatchPage(RoutablePageMixin, Page):
     def feed_view(self, request):
         return views.feed(request, self)
 
+    @path("alerte/")
+    def alert_view(self, request):
+        return views.search_alert(request, self)
+
     @path("avis/<str:idweb>/")
     def notice_view(self, request, idweb):
         return views.notice_detail(request, self, idweb)
+
+    @path("avis/<str:idweb>/<str:action>/")
+    def notice_followup_view(self, request, idweb, action):
+        return views.notice_followup(request, self, idweb, action)
 
     def serve_preview(self, request, mode_name):
         return self.watch_view(request)

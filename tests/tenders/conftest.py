@@ -14,6 +14,7 @@ from django.test import override_settings
 import pytest
 
 from tenders.boamp import BoampClient
+from tenders.decp import DecpClient
 from tenders.factories import WatchPageFactory
 
 RECORDINGS = Path(__file__).parent / "recordings" / "records"
@@ -109,3 +110,58 @@ def watch_page(home_page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+DECP_RECORDINGS = Path(__file__).parent / "recordings" / "decp"
+
+
+class DecpReplayServer(ThreadingHTTPServer):
+    """Serves the files of recordings/decp/ at /decp/<name>, with faults on demand: `faults[name]`
+    is a list of HTTP statuses or "slow" served in turn before the file."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), DecpReplayHandler)
+        self.faults = {}
+        self.requests = []
+
+    def handle_error(self, request, client_address):
+        pass
+
+    def url(self, name):
+        return f"http://127.0.0.1:{self.server_address[1]}/decp/{name}"
+
+
+class DecpReplayHandler(ReplayHandler):
+    def do_GET(self):
+        name = urlparse(self.path).path.removeprefix("/decp/")
+        self.server.requests.append(name)
+        faults = self.server.faults.get(name)
+        if faults:
+            fault = faults.pop(0)
+            if fault == "slow":
+                time.sleep(1.5)
+            else:
+                return self._send(fault, "<html>Erreur</html>", "text/html")
+        path = DECP_RECORDINGS / name
+        if "/" in name or not path.is_file():
+            return self._send(404, "<html>Introuvable</html>", "text/html")
+        content_type = "text/csv; charset=utf-8" if name.endswith(".csv") else None
+        return self._send(200, path.read_text(encoding="utf-8"), content_type or "application/json")
+
+
+@pytest.fixture
+def decp_server():
+    server = DecpReplayServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def decp_client(decp_server):
+    """A client of the DECP replay server: a short timeout, retries without waiting."""
+    return DecpClient(timeout=0.5, retries=2, backoff=0)

@@ -11,7 +11,7 @@ import pytest
 
 from core.permissions import EDITORS, configure_editor_groups
 from tenders.factories import NoticeFactory
-from tenders.models import ImportRun
+from tenders.models import Contract, DecpImportRun, ImportRun
 
 URL = "/admin/veille-marches/acheteurs/"
 
@@ -70,3 +70,22 @@ def test_editors_see_the_import_runs(editor_client):
     response = editor_client.get("/admin/snippets/tenders/importrun/")
     assert response.status_code == 200
     assert "En cours" in response.content.decode()
+
+
+def test_editors_see_the_decp_import_runs_and_the_contracts(editor_client):
+    DecpImportRun.objects.create(source="http://127.0.0.1/decp.json", created=3, outside=1)
+    Contract.objects.create(
+        contract_id="2025-X",
+        buyer_siret="21340172900018",
+        buyer_name="Commune de Montpellier",
+        title="Nettoyage des écoles",
+        notified_on=datetime.date(2025, 3, 1),
+        year=2025,
+        has_social_consideration=True,
+    )
+    runs = editor_client.get("/admin/snippets/tenders/decpimportrun/")
+    assert runs.status_code == 200
+    assert "En cours" in runs.content.decode()
+    contracts = editor_client.get("/admin/snippets/tenders/contract/")
+    assert contracts.status_code == 200
+    assert "Nettoyage des écoles" in contracts.content.decode()
