@@ -29,7 +29,9 @@ def test_home_page_accepts_the_sections_that_name_it_as_their_parent_only():
     # agenda and the directory joined without the home page listing them.
     from directory.models import DirectoryPage
     from events.models import AgendaPage
+    from members.models import MembersPage
     from newsletter.models import NewsletterIndexPage
+    from observatory.models import ObservatoryPage
     from resources.models import ResourceIndexPage
     from tenders.models import WatchPage
 
@@ -41,6 +43,8 @@ def test_home_page_accepts_the_sections_that_name_it_as_their_parent_only():
         AgendaPage,
         DirectoryPage,
         WatchPage,
+        ObservatoryPage,
+        MembersPage,
     }
 
 

@@ -263,7 +263,7 @@ def test_postgres_database_url_selects_postgresql_and_french_search():
 def test_elasticsearch_url_selects_elasticsearch9_with_the_french_analyzer():
     values = base_settings("WAGTAILSEARCH_BACKENDS", ELASTICSEARCH_URL="http://es.example:9200")
     backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["BACKEND"] == "core.search.backends.elasticsearch"
     assert backend["URLS"] == ["http://es.example:9200"]
     analyzer = backend["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]
     assert "asciifolding" in analyzer["filter"]
@@ -276,7 +276,7 @@ def test_elasticsearch_wins_over_the_postgresql_search():
         DATABASE_URL="postgres://mics@db.example/mics34",
     )
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == (
-        "wagtail.search.backends.elasticsearch9"
+        "core.search.backends.elasticsearch"
     )
 
 
