@@ -483,6 +483,9 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
 # The procurement watch's BOAMP importer (tenders/boamp.py): the opendatasoft explore API v2.1.
 BOAMP_API_URL = env("BOAMP_API_URL", "https://boamp-datadila.opendatasoft.com/api/explore/v2.1")
+# The DECP file (essential data of notified contracts, format v2, JSON or consolidated CSV) read by
+# `import_decp`: best a per-département export (the file is read whole). Empty: give --url.
+DECP_URL = env("DECP_URL", "")
 BOAMP_API_TIMEOUT = float(env("BOAMP_API_TIMEOUT", "30"))
 BOAMP_API_RETRIES = int(env("BOAMP_API_RETRIES", "3"))
 BOAMP_API_BACKOFF = float(env("BOAMP_API_BACKOFF", "2"))
