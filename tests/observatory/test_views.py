@@ -137,3 +137,11 @@ def test_digest_source(figures, observatory_page, locales):
     items = digest_items("observatory", locales.fr, 3)
     assert len(items) == 1
     assert "2024" in items[0].title and items[0].full_url.endswith("/observatoire/")
+
+
+def test_key_figures_are_written_with_french_digit_grouping(client, figures, observatory_page):
+    """1500 hours read "1 500" (a non-breaking space), as in the charts, not "1500"."""
+    content = client.get(observatory_page.url).content.decode()
+    assert '<span class="obs-key__value">1\u00a0500</span>' in content
+    home = client.get("/").content.decode()
+    assert "<strong>1\u00a0500</strong> heures" in home
