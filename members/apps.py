@@ -8,13 +8,20 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.indicators import register_indicator_source
         from core.network import register_membership_provider
         from core.sections import register_members_section
 
         from .accounts import membership_of
+        from .contracts import contract_hours_rows
         from .home import follow_ups, followed_contracts, latest_documents, members_pages
 
         register_membership_provider(membership_of)
+        register_indicator_source(
+            "members.contract-hours",
+            _("Heures d'insertion des marchés multi-territoriaux et de l'État"),
+            contract_hours_rows,
+        )
         register_members_section(
             "members-follow-ups", "members/includes/follow_ups_section.html", follow_ups, 25
         )

@@ -13,7 +13,7 @@ import io
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from openpyxl import Workbook
@@ -293,3 +293,44 @@ def export_xlsx(contracts) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def contract_hours_rows(year=None):
+    """core.indicators source `members.contract-hours`: the register's insertion hours by year and
+    territory, one row per (year, territory) with hours entered (a record of 0 targeted and 0
+    achieved hours counts for nothing and is left out), ordered by year then territory name:
+
+        {"year": int, "territory_code": str, "territory": str (the territory's name, its code when
+         the directory does not know it), "contracts": int (contracts with hours that year on that
+         territory), "targeted_hours": int, "achieved_hours": int}
+
+    One aggregate query whatever the number of contracts (plus the directory's names)."""
+    records = HoursRecord.objects.exclude(targeted=0, achieved=0)
+    if year is not None:
+        records = records.filter(year=year)
+    totals = list(
+        records.values("year", "territory__territory_code")
+        .annotate(
+            contracts=Count("territory__contract", distinct=True),
+            targeted_hours=Sum("targeted"),
+            achieved_hours=Sum("achieved"),
+        )
+        .order_by()
+    )
+    codes = {row["territory__territory_code"] for row in totals}
+    names = {item.code: item.name for item in reference.territories(codes)} if codes else {}
+    rows = [
+        {
+            "year": int(row["year"]),
+            "territory_code": row["territory__territory_code"],
+            "territory": names.get(
+                row["territory__territory_code"], row["territory__territory_code"]
+            ),
+            "contracts": int(row["contracts"]),
+            "targeted_hours": int(row["targeted_hours"] or 0),
+            "achieved_hours": int(row["achieved_hours"] or 0),
+        }
+        for row in totals
+    ]
+    rows.sort(key=lambda row: (row["year"], row["territory"], row["territory_code"]))
+    return rows
