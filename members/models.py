@@ -286,3 +286,34 @@ class BuyerMeeting(models.Model):
 
     def __str__(self):
         return f"{self.buyer} — {self.date}"
+
+
+# --- The coordination's log of changes to members --------------------------------------------
+
+
+class MemberChange(models.Model):
+    """What the coordination changed on a member's account: role, territories, deactivation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="network_changes",
+        verbose_name=_("membre"),
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("modifié par"),
+    )
+    at = models.DateTimeField(_("le"), default=timezone.now)
+    description = models.TextField(_("modification"))
+
+    class Meta:
+        verbose_name = _("modification d'un membre")
+        verbose_name_plural = _("modifications des membres")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return self.description

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import contract_views, meeting_views, views
+from . import contract_views, meeting_views, roster_views, views
 
 app_name = "members"
 
@@ -59,6 +59,14 @@ urlpatterns = [
         _("marches/<int:pk>/referent/<int:territory_pk>/"),
         contract_views.contract_facilitator,
         name="contract_facilitator",
+    ),
+    path(_("membres/"), roster_views.member_list, name="members"),
+    path(_("membres/<int:pk>/"), roster_views.member_detail, name="member"),
+    path(
+        _("membres/<int:pk>/desactiver/"), roster_views.member_deactivate, name="member_deactivate"
+    ),
+    path(
+        _("membres/<int:pk>/reactiver/"), roster_views.member_reactivate, name="member_reactivate"
     ),
     path(_("invitation/<str:token>/"), views.accept, name="accept"),
 ]
