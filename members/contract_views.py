@@ -2,7 +2,7 @@
 lead facilitators, hours per year, history), and the forms that change them."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,12 +20,15 @@ from .contracts import (
     export_csv,
     export_xlsx,
     log_change,
+    notice_link,
     territory_name,
     visible_contracts,
 )
-from .models import Contract, ContractTerritory
+from .documents import ContractDocumentForm
+from .models import Contract, ContractDocument, ContractTerritory
 
 PAGE_SIZE = 50
+HISTORY_ON_PAGE = 10
 
 
 def _text(request, key):
@@ -102,7 +105,19 @@ def _visible(request, pk):
     return get_object_or_404(visible_contracts(request.user), pk=pk)
 
 
-def _detail(request, contract, hours_form=None, hours_territory=None, status=200):
+def can_add_documents(user, contract) -> bool:
+    """The coordination, and whoever may enter the hours of one of the contract's territories."""
+    return any(can_change_hours(user, item) for item in contract.territories.all())
+
+
+def _detail(
+    request,
+    contract,
+    hours_form=None,
+    hours_territory=None,
+    status=200,
+    document_form=None,
+):
     territories = []
     for item in contract.territories.select_related("facilitator").prefetch_related("hours"):
         territories.append(
@@ -120,7 +135,12 @@ def _detail(request, contract, hours_form=None, hours_territory=None, status=200
         {
             "contract": contract,
             "territories": territories,
-            "changes": contract.changes.select_related("user")[:50],
+            "changes": contract.changes.select_related("user")[:HISTORY_ON_PAGE],
+            "more_changes": contract.changes.count() > HISTORY_ON_PAGE,
+            "notice_link": notice_link(contract),
+            "documents": contract.documents.select_related("document", "added_by"),
+            "can_add_documents": can_add_documents(request.user, contract),
+            "document_form": document_form or ContractDocumentForm(),
             "coordination": is_coordination(request.user),
             "can_invite": can_invite(request.user),
         },
@@ -187,3 +207,51 @@ def contract_facilitator(request, pk, territory_pk):
         )
         messages.success(request, _("Le facilitateur référent est enregistré."))
     return redirect("members:contract", pk=contract.pk)
+
+
+@require_POST
+@members_only
+def contract_document_add(request, pk):
+    contract = _visible(request, pk)
+    if not can_add_documents(request.user, contract):
+        raise Http404
+    form = ContractDocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, contract, status=400, document_form=form)
+    form.save_for(contract, request.user)
+    messages.success(request, _("Le document est joint au marché."))
+    return redirect("members:contract", pk=contract.pk)
+
+
+@never_cache
+@members_only
+def contract_document(request, pk, document_pk):
+    """A contract's document, for those who may see the contract only."""
+    contract = _visible(request, pk)
+    attached = get_object_or_404(
+        ContractDocument.objects.select_related("document"), contract=contract, pk=document_pk
+    )
+    document = attached.document
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=document.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@members_only
+def contract_history(request, pk):
+    """Every change of a contract, the latest first."""
+    contract = _visible(request, pk)
+    return render(
+        request,
+        "members/contracts/history.html",
+        {
+            "contract": contract,
+            "changes": contract.changes.select_related("user"),
+            "can_invite": can_invite(request.user),
+        },
+    )

@@ -9,16 +9,23 @@ history of changes, and the CSV/XLSX export.
 
 import csv
 import io
+import re
+from urllib.parse import quote
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Locale, Page
+
 from openpyxl import Workbook
 
 from core import reference
+from core.kinds import ActorKind
 from core.network import FACILITATORS, NETWORK, membership
 
 from .models import MAX_HOURS_PER_YEAR, Contract, ContractChange, ContractTerritory, HoursRecord
@@ -56,7 +63,78 @@ def territory_name(code):
     return found.name if found else code
 
 
+# A BOAMP notice's identifier, as the procurement watch keeps it ("26-85007").
+NOTICE_ID = re.compile(r"^\d{2}-\d{1,7}$")
+# A link to the watch's page of a notice (…/avis/26-85007/).
+WATCH_NOTICE_PATH = re.compile(r"/avis/(\d{2}-\d{1,7})/?$")
+BOAMP_NOTICE_URL = "https://www.boamp.fr/pages/avis/?q=idweb:{}"
+
+
+def public_buyers():
+    """The public buyers of the directory (core.reference), by name."""
+    return reference.structures(kinds=[ActorKind.BUYER])
+
+
+def watch_page_url():
+    """The address of the procurement watch's page (the tenders app's WatchPage, found by its
+    content type: members/ does not import tenders/), or None when there is none."""
+    if not apps.is_installed("tenders"):
+        return None
+    pages = Page.objects.live().filter(
+        content_type__app_label="tenders", content_type__model="watchpage"
+    )
+    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+    return page.url if page else None
+
+
+def notice_link(contract, watch_url=None):
+    """The address of the contract's notice: its page in the procurement watch (by BOAMP
+    identifier), the BOAMP's when there is no watch, or the address given; None without notice."""
+    if contract.notice_id:
+        watch_url = watch_url if watch_url is not None else watch_page_url()
+        if watch_url:
+            return f"{watch_url}avis/{contract.notice_id}/"
+        return BOAMP_NOTICE_URL.format(quote(contract.notice_id))
+    return contract.notice_url or None
+
+
+def parse_notice(value):
+    """(notice_id, notice_url) of what a person typed: a BOAMP identifier, the address of a notice
+    of the watch (kept as its identifier), or another web address; ValidationError otherwise."""
+    value = (value or "").strip()
+    if not value:
+        return "", ""
+    if NOTICE_ID.match(value):
+        return value, ""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except forms.ValidationError:
+        raise forms.ValidationError(
+            _(
+                "Indiquez l'identifiant BOAMP de l'avis (exemple : 26-12345) ou son adresse web "
+                "complète (https://…)."
+            )
+        ) from None
+    found = WATCH_NOTICE_PATH.search(value.split("?")[0].split("#")[0])
+    if found:
+        return found.group(1), ""
+    return "", value
+
+
 class ContractForm(forms.ModelForm):
+    buyer_choice = forms.ChoiceField(
+        label=_("Acheteur de l'annuaire"),
+        required=False,
+        error_messages={"invalid_choice": _("Cet acheteur n'est pas dans l'annuaire.")},
+    )
+    notice = forms.CharField(
+        label=_("Avis de la veille des marchés"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "L'identifiant BOAMP de l'avis (exemple : 26-12345) ou son adresse web, s'il y en a un."
+        ),
+    )
     territories = forms.MultipleChoiceField(
         label=_("Territoires concernés"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -65,21 +143,38 @@ class ContractForm(forms.ModelForm):
 
     class Meta:
         model = Contract
-        fields = ["title", "buyer", "lots", "start_date", "end_date", "notice_url", "status"]
+        fields = [
+            "title",
+            "buyer_choice",
+            "buyer",
+            "lots",
+            "start_date",
+            "end_date",
+            "notice",
+            "status",
+            "territories",
+        ]
+        labels = {"buyer": _("Autre acheteur")}
+        help_texts = {
+            "buyer": _("Son nom, s'il n'est pas dans l'annuaire."),
+        }
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
         }
         error_messages = {
             "title": {"required": _("Indiquez l'objet du marché.")},
-            "buyer": {"required": _("Indiquez l'acheteur.")},
-            "notice_url": {"invalid": _("Indiquez une adresse web complète (https://…).")},
             "start_date": {"invalid": _("Indiquez une date valide.")},
             "end_date": {"invalid": _("Indiquez une date valide.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.buyers = {item.id: item for item in public_buyers()}
+        self.fields["buyer"].required = False
+        self.fields["buyer_choice"].choices = [("", _("— Pas dans l'annuaire —"))] + [
+            (str(item.id), item.name) for item in self.buyers.values()
+        ]
         self.fields["territories"].choices = [
             (item.code, item.name) for item in reference.territories()
         ]
@@ -87,18 +182,41 @@ class ContractForm(forms.ModelForm):
             self.fields["territories"].initial = list(
                 self.instance.territories.values_list("territory_code", flat=True)
             )
+            if self.instance.buyer_structure_id in self.buyers:
+                self.fields["buyer_choice"].initial = str(self.instance.buyer_structure_id)
+                self.initial["buyer"] = ""
+            self.fields["notice"].initial = self.instance.notice_id or self.instance.notice_url
+
+    def clean_notice(self):
+        return parse_notice(self.cleaned_data.get("notice"))
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("La fin ne peut pas précéder le début."))
+        chosen = cleaned.get("buyer_choice")
+        if chosen:
+            buyer = self.buyers[int(chosen)]
+            self.instance.buyer_structure_id = buyer.id
+            self.instance.buyer = cleaned["buyer"] = buyer.name
+        elif (cleaned.get("buyer") or "").strip():
+            self.instance.buyer_structure_id = None
+        elif "buyer" not in self.errors:
+            self.add_error("buyer", _("Choisissez l'acheteur dans l'annuaire ou écrivez son nom."))
+        notice = cleaned.get("notice")
+        if notice is not None:
+            self.instance.notice_id, self.instance.notice_url = notice
         return cleaned
 
     @transaction.atomic
     def save_by(self, user):
         creating = self.instance.pk is None
-        changed = [self.fields[name].label for name in self.changed_data if name != "territories"]
+        changed = []
+        for name in self.changed_data:
+            label = _("acheteur") if name in ("buyer", "buyer_choice") else self.fields[name].label
+            if name != "territories" and label not in changed:
+                changed.append(label)
         contract = self.save()
         wanted = set(self.cleaned_data["territories"])
         have = set(contract.territories.values_list("territory_code", flat=True))

@@ -165,10 +165,16 @@ class Contract(models.Model):
 
     title = models.CharField(_("objet du marché"), max_length=255)
     buyer = models.CharField(_("acheteur"), max_length=255)
+    # The buyer's actor in the directory (core.reference), when it is there; `buyer` keeps its name.
+    buyer_structure_id = models.PositiveIntegerField(
+        _("acheteur de l'annuaire"), null=True, blank=True, db_index=True
+    )
     lots = models.TextField(_("lots"), blank=True)
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
     notice_url = models.URLField(_("avis de la veille des marchés"), blank=True)
+    # The BOAMP identifier of the procurement watch's notice ("26-12345"), linked to its page.
+    notice_id = models.CharField(_("identifiant BOAMP de l'avis"), max_length=40, blank=True)
     status = models.CharField(
         _("état"), max_length=20, choices=STATUS_CHOICES, default=STATUS_PREPARATION
     )
@@ -232,6 +238,31 @@ class HoursRecord(models.Model):
 
     def __str__(self):
         return f"{self.territory} — {self.year}"
+
+
+class ContractDocument(models.Model):
+    """A document of a contract: a Wagtail document in the collection of the contracts' documents,
+    restricted to the NETWORK group (members.documents)."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document du marché")
+        verbose_name_plural = _("documents du marché")
+        ordering = ["-added_at", "-pk"]
+
+    def __str__(self):
+        return str(self.document)
 
 
 class ContractChange(models.Model):

@@ -101,7 +101,7 @@ class MemberForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Communes ou intercommunalités (plusieurs choix possibles)."),
         error_messages={
-            "invalid_choice": _("Le territoire « %(value)s » n'existe pas dans l'annuaire.")
+            "invalid_choice": _("Le territoire « %(value)s » n'existe pas dans l'annuaire.")
         },
     )
 
@@ -130,7 +130,7 @@ class MemberForm(forms.Form):
         if self.member.user_id == self.by.pk and role != self.role_before:
             raise forms.ValidationError(
                 _(
-                    "Vous ne pouvez pas changer votre propre rôle : demandez-le à une autre personne."
+                    "Vous ne pouvez pas changer votre propre rôle : demandez-le à une autre personne."
                 )
             )
         return role
@@ -143,20 +143,20 @@ class MemberForm(forms.Form):
         if data["role"] != self.role_before:
             set_role(user, data["role"])
             parts.append(
-                gettext("rôle : %(before)s → %(after)s")
+                gettext("rôle : %(before)s → %(after)s")
                 % {"before": labels[self.role_before], "after": labels[data["role"]]}
             )
         if data["structure"] != member.structure_id:
             names = dict(structure_choices())
             parts.append(
-                gettext("structure : %(name)s")
+                gettext("structure : %(name)s")
                 % {"name": names.get(str(data["structure"]), gettext("aucune"))}
             )
         wanted = sorted(data["territories"])
         if wanted != sorted(member.territory_codes):
             names = dict(territory_choices())
             parts.append(
-                gettext("territoires : %(names)s")
+                gettext("territoires : %(names)s")
                 % {"names": ", ".join(names.get(code, code) for code in wanted) or gettext("aucun")}
             )
         member.structure_id = data["structure"]
@@ -164,7 +164,7 @@ class MemberForm(forms.Form):
         member.save(update_fields=["structure_id", "territory_codes"])
         if parts:
             log_member_change(
-                user, self.by, gettext("Modifié : %(changes)s.") % {"changes": " ; ".join(parts)}
+                user, self.by, gettext("Modifié : %(changes)s.") % {"changes": " ; ".join(parts)}
             )
         return parts
 

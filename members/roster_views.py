@@ -81,7 +81,7 @@ def _set_active(request, pk, active):
             request,
             _("Le compte est réactivé.")
             if active
-            else _("Le compte est désactivé : la personne ne peut plus se connecter."),
+            else _("Le compte est désactivé : la personne ne peut plus se connecter."),
         )
     return redirect("members:member", pk=member.pk)
 

@@ -68,5 +68,18 @@ urlpatterns = [
     path(
         _("membres/<int:pk>/reactiver/"), roster_views.member_reactivate, name="member_reactivate"
     ),
+    path(
+        _("marches/<int:pk>/documents/"),
+        contract_views.contract_document_add,
+        name="contract_document_add",
+    ),
+    path(
+        _("marches/<int:pk>/documents/<int:document_pk>/"),
+        contract_views.contract_document,
+        name="contract_document",
+    ),
+    path(
+        _("marches/<int:pk>/historique/"), contract_views.contract_history, name="contract_history"
+    ),
     path(_("invitation/<str:token>/"), views.accept, name="accept"),
 ]

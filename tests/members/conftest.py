@@ -28,6 +28,7 @@ class FakeReference:
     STRUCTURES = [
         reference.Structure(7, "PLIE de Montpellier", "facilitateur", "Facilitateur"),
         reference.Structure(9, "Maison de l'emploi de Sète", "facilitateur", "Facilitateur"),
+        reference.Structure(12, "Département de l'Hérault", "acheteur", "Acheteur public"),
     ]
 
     def territories(self, codes=None):
