@@ -25,9 +25,9 @@ from wagtail.models import Locale, Page
 from openpyxl import Workbook
 
 from core import reference
-from core.kinds import ActorKind
 from core.network import FACILITATORS, NETWORK, membership
 
+from .buyers import BuyerChoiceMixin, buyer_choice_field
 from .models import MAX_HOURS_PER_YEAR, Contract, ContractChange, ContractTerritory, HoursRecord
 
 
@@ -68,11 +68,6 @@ NOTICE_ID = re.compile(r"^\d{2}-\d{1,7}$")
 # A link to the watch's page of a notice (…/avis/26-85007/).
 WATCH_NOTICE_PATH = re.compile(r"/avis/(\d{2}-\d{1,7})/?$")
 BOAMP_NOTICE_URL = "https://www.boamp.fr/pages/avis/?q=idweb:{}"
-
-
-def public_buyers():
-    """The public buyers of the directory (core.reference), by name."""
-    return reference.structures(kinds=[ActorKind.BUYER])
 
 
 def watch_page_url():
@@ -121,12 +116,8 @@ def parse_notice(value):
     return "", value
 
 
-class ContractForm(forms.ModelForm):
-    buyer_choice = forms.ChoiceField(
-        label=_("Acheteur de l'annuaire"),
-        required=False,
-        error_messages={"invalid_choice": _("Cet acheteur n'est pas dans l'annuaire.")},
-    )
+class ContractForm(BuyerChoiceMixin, forms.ModelForm):
+    buyer_choice = buyer_choice_field()
     notice = forms.CharField(
         label=_("Avis de la veille des marchés"),
         required=False,
@@ -154,10 +145,6 @@ class ContractForm(forms.ModelForm):
             "status",
             "territories",
         ]
-        labels = {"buyer": _("Autre acheteur")}
-        help_texts = {
-            "buyer": _("Son nom, s'il n'est pas dans l'annuaire."),
-        }
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
@@ -170,11 +157,7 @@ class ContractForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.buyers = {item.id: item for item in public_buyers()}
-        self.fields["buyer"].required = False
-        self.fields["buyer_choice"].choices = [("", _("— Pas dans l'annuaire —"))] + [
-            (str(item.id), item.name) for item in self.buyers.values()
-        ]
+        self.setup_buyer()
         self.fields["territories"].choices = [
             (item.code, item.name) for item in reference.territories()
         ]
@@ -182,9 +165,6 @@ class ContractForm(forms.ModelForm):
             self.fields["territories"].initial = list(
                 self.instance.territories.values_list("territory_code", flat=True)
             )
-            if self.instance.buyer_structure_id in self.buyers:
-                self.fields["buyer_choice"].initial = str(self.instance.buyer_structure_id)
-                self.initial["buyer"] = ""
             self.fields["notice"].initial = self.instance.notice_id or self.instance.notice_url
 
     def clean_notice(self):
@@ -195,15 +175,7 @@ class ContractForm(forms.ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("La fin ne peut pas précéder le début."))
-        chosen = cleaned.get("buyer_choice")
-        if chosen:
-            buyer = self.buyers[int(chosen)]
-            self.instance.buyer_structure_id = buyer.id
-            self.instance.buyer = cleaned["buyer"] = buyer.name
-        elif (cleaned.get("buyer") or "").strip():
-            self.instance.buyer_structure_id = None
-        elif "buyer" not in self.errors:
-            self.add_error("buyer", _("Choisissez l'acheteur dans l'annuaire ou écrivez son nom."))
+        self.clean_buyer_pair(cleaned)
         notice = cleaned.get("notice")
         if notice is not None:
             self.instance.notice_id, self.instance.notice_url = notice

@@ -2,6 +2,7 @@
 form to record or change one, and marking a follow-up done."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,7 +11,9 @@ from django.views.decorators.http import require_POST
 from core import reference
 
 from .access import can_invite, members_only
-from .meetings import MeetingForm, open_follow_ups, visible_meetings
+from .buyers import public_buyer
+from .contracts import visible_contracts
+from .meetings import MeetingForm, buyer_meetings, open_follow_ups, visible_meetings
 
 
 def _names():
@@ -72,3 +75,54 @@ def meeting_follow_up_done(request, pk):
     meeting.save(update_fields=["follow_up_done"])
     messages.success(request, _("La relance est marquée comme faite."))
     return redirect("members:meeting", pk=meeting.pk)
+
+
+def _buyer_page(request, name, meetings, contracts, in_directory):
+    meetings = list(meetings)
+    names = _names()
+    for meeting in meetings:
+        meeting.territory_name = names.get(meeting.territory_code, meeting.territory_code)
+    return render(
+        request,
+        "members/meetings/buyer.html",
+        {
+            "buyer_name": name,
+            "in_directory": in_directory,
+            "meetings": meetings,
+            "contracts": list(contracts.order_by("title", "pk")),
+            "can_invite": can_invite(request.user),
+        },
+    )
+
+
+@never_cache
+@members_only
+def buyer_detail(request, pk):
+    """A directory's buyer: every meeting with it the member may see, and the register's
+    contracts of that buyer."""
+    buyer = public_buyer(pk)
+    meetings = buyer_meetings(request.user, structure_id=pk)
+    if buyer is None:
+        latest = meetings.first()
+        if latest is None:
+            raise Http404
+        name = latest.buyer
+    else:
+        name = buyer.name
+    contracts = visible_contracts(request.user).filter(buyer_structure_id=pk)
+    return _buyer_page(request, name, meetings, contracts, buyer is not None)
+
+
+@never_cache
+@members_only
+def buyer_by_name(request):
+    """A buyer written by name (not in the directory): the same page, by ?nom=."""
+    name = request.GET.get("nom", "")
+    name = name.strip()[:255] if isinstance(name, str) else ""
+    if not name:
+        raise Http404
+    meetings = buyer_meetings(request.user, name=name)
+    contracts = visible_contracts(request.user).filter(buyer_structure_id=None, buyer__iexact=name)
+    if not meetings.exists() and not contracts.exists():
+        raise Http404
+    return _buyer_page(request, name, meetings, contracts, False)

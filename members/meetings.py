@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core import reference
 from core.network import NETWORK, membership
 
+from .buyers import BuyerChoiceMixin, buyer_choice_field
 from .models import BuyerMeeting
 
 
@@ -39,10 +40,13 @@ def open_follow_ups(user):
     )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BuyerChoiceMixin, forms.ModelForm):
+    buyer_choice = buyer_choice_field()
+
     class Meta:
         model = BuyerMeeting
         fields = [
+            "buyer_choice",
             "buyer",
             "date",
             "kind",
@@ -58,7 +62,6 @@ class MeetingForm(forms.ModelForm):
             "participants": forms.SelectMultiple(attrs={"size": 6}),
         }
         error_messages = {
-            "buyer": {"required": _("Indiquez l'acheteur rencontré.")},
             "date": {
                 "required": _("Indiquez la date de la rencontre."),
                 "invalid": _("Indiquez une date valide."),
@@ -75,6 +78,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.setup_buyer()
         self.fields["participants"].queryset = (
             get_user_model()
             .objects.filter(groups__name=NETWORK, is_active=True, network_member__isnull=False)
@@ -99,6 +103,7 @@ class MeetingForm(forms.ModelForm):
         day, follow_up = cleaned.get("date"), cleaned.get("follow_up_on")
         if day and follow_up and follow_up < day:
             self.add_error("follow_up_on", _("La relance ne peut pas précéder la rencontre."))
+        self.clean_buyer_pair(cleaned)
         return cleaned
 
     @transaction.atomic
@@ -135,3 +140,14 @@ def send_follow_up_reminders(today=None) -> int:
             meeting.reminder_sent_on = today
             meeting.save(update_fields=["reminder_sent_on"])
     return sent
+
+
+def buyer_meetings(user, structure_id=None, name=None):
+    """Every meeting `user` may see with one buyer: a directory's buyer by its id, or a buyer
+    written by name (not in the directory), the latest first."""
+    meetings = visible_meetings(user)
+    if structure_id is not None:
+        meetings = meetings.filter(buyer_structure_id=structure_id)
+    else:
+        meetings = meetings.filter(buyer_structure_id=None, buyer__iexact=name)
+    return meetings.prefetch_related("participants").order_by("-date", "-pk")

@@ -21,6 +21,7 @@ from core.blocks import content_blocks
 from core.network import COORDINATION, FACILITATORS, NETWORK
 
 from .access import gate
+from .buyers import buyer_url
 
 ROLE_NETWORK = "network"
 ROLE_FACILITATOR = "facilitator"
@@ -188,6 +189,9 @@ class Contract(models.Model):
     def __str__(self):
         return self.title
 
+    def buyer_url(self):
+        return buyer_url(self.buyer_structure_id, self.buyer)
+
 
 class ContractTerritory(models.Model):
     contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="territories")
@@ -294,6 +298,10 @@ class BuyerMeeting(models.Model):
     KIND_CHOICES = [(KIND_INDIVIDUAL, _("Individuelle")), (KIND_COLLECTIVE, _("Collective"))]
 
     buyer = models.CharField(_("acheteur"), max_length=255)
+    # The buyer's actor in the directory (core.reference), when it is there; `buyer` keeps its name.
+    buyer_structure_id = models.PositiveIntegerField(
+        _("acheteur de l'annuaire"), null=True, blank=True, db_index=True
+    )
     date = models.DateField(_("date"))
     kind = models.CharField(_("type"), max_length=20, choices=KIND_CHOICES, default=KIND_INDIVIDUAL)
     territory_code = models.CharField(_("territoire"), max_length=9, blank=True)
@@ -317,6 +325,9 @@ class BuyerMeeting(models.Model):
 
     def __str__(self):
         return f"{self.buyer} — {self.date}"
+
+    def buyer_url(self):
+        return buyer_url(self.buyer_structure_id, self.buyer)
 
 
 # --- The coordination's log of changes to members --------------------------------------------

@@ -46,6 +46,8 @@ urlpatterns = [
         meeting_views.meeting_follow_up_done,
         name="meeting_follow_up_done",
     ),
+    path(_("acheteurs/<int:pk>/"), meeting_views.buyer_detail, name="buyer"),
+    path(_("acheteurs/hors-annuaire/"), meeting_views.buyer_by_name, name="buyer_by_name"),
     path(_("marches/"), contract_views.contract_list, name="contracts"),
     path(_("marches/nouveau/"), contract_views.contract_edit, name="contract_add"),
     path(_("marches/<int:pk>/"), contract_views.contract_detail, name="contract"),
