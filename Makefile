@@ -11,7 +11,7 @@ PORT ?= 8000
 SERVED_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .DEFAULT_GOAL := help
-.PHONY: bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-members bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,10 @@ bench-tenders: install ## Only the procurement watch's benchmark (20,000 BOAMP n
 messages: install ## Extract translatable strings into the .po files and compile them
 	$(MANAGE) makemessages -l en --no-obsolete -i .venv -i var -i tests -i benchmarks -i test-results
 	$(MANAGE) compilemessages -i .venv
+
+bench-members: install system-deps ## Only the network space's benchmark (register of 2,000 contracts, members' home; SQLite then PostgreSQL)
+	$(BIN)/python benchmarks/bench_members.py --json benchmarks/results/members-sqlite.json
+	bash scripts/pg-temp.sh run $(BIN)/python benchmarks/bench_members.py --json benchmarks/results/members-postgresql.json
 
 bench-search: install system-deps ## Only the search benchmark of make bench (50,000 resources, SQLite and PostgreSQL, ~8 min)
 	bash benchmarks/search.sh

@@ -74,7 +74,8 @@ def contract_list(request):
         return response
     contracts = contracts.prefetch_related("territories").order_by("title", "pk")
     count = contracts.count()
-    names = {item.code: item.name for item in reference.territories()}
+    all_territories = reference.territories()
+    names = {item.code: item.name for item in all_territories}
     shown = list(contracts[:PAGE_SIZE])
     for contract in shown:
         contract.territory_names = [
@@ -89,7 +90,7 @@ def contract_list(request):
             "count": count,
             "truncated": count > PAGE_SIZE,
             "statuses": Contract.STATUS_CHOICES,
-            "territories": reference.territories(),
+            "territories": all_territories,
             "status": status,
             "territory": territory,
             "query": query,
