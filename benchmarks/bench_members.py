@@ -18,10 +18,12 @@ the members' home.
 """
 
 import argparse
+import atexit
 import datetime
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -40,6 +42,7 @@ def percentile(values, fraction):
 def setup_django():
     if not os.environ.get("DATABASE_URL"):
         tmp = tempfile.mkdtemp(prefix="mics34-members-bench.")
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django

@@ -8,7 +8,7 @@ from core.network import NETWORK
 
 from .contracts import visible_contracts
 from .meetings import open_follow_ups
-from .models import MembersPage
+from .models import ContractDocument, MembersPage
 
 LATEST_DOCUMENTS = 5
 
@@ -27,9 +27,12 @@ def network_collections():
 
 
 def network_documents():
+    """The network's documents, without the contracts' (those are listed on their contract's page,
+    for the members who see it)."""
     return (
         get_document_model()
         .objects.filter(collection__in=network_collections())
+        .exclude(pk__in=ContractDocument.objects.values("document_id"))
         .order_by("-created_at", "-pk")
     )
 

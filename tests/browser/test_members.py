@@ -75,6 +75,16 @@ def test_coordination_signs_in_with_two_factor_and_invites_a_member(
     assert page.get_by_text("Trame de suivi des heures d'insertion (réseau)").is_visible()
     check_page(page, "members-home")
 
+    # The members' list and a member's page (role, territories, deactivation, log).
+    page.get_by_role("link", name="Membres", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Membres du réseau").is_visible()
+    check_page(page, "members-roster")
+    page.locator(".members-table tbody a").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Rôle et territoires").is_visible()
+    check_page(page, "members-member")
+
     # The invitation, by email.
     mail.outbox.clear()
     page.get_by_role("link", name="Inviter un membre").click()
@@ -175,6 +185,11 @@ def test_a_facilitator_enters_hours_and_records_a_meeting(open_page, viewport):
     page.wait_for_load_state()
     assert page.get_by_text("La rencontre est enregistrée.").is_visible()
     check_page(page, "members-meeting")
+    page.get_by_role("link", name="Toutes les rencontres avec cet acheteur").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name=f"Ville de Lunel ({viewport})").is_visible()
+    check_page(page, "members-buyer")
+    page.go_back()
     page.get_by_role("link", name="Accueil du réseau").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Vos relances en cours").is_visible()

@@ -186,6 +186,9 @@ def test_a_document_attached_to_a_contract_is_members_only(
     assert other.get(url).status_code == 404
     assert upload(other, contract).status_code == 404
 
+    home = other.get(reverse("members:home")).content.decode()
+    assert "CCTP" not in home  # not among the members' latest documents
+
     anonymous = client.__class__()
     assert anonymous.get(url).status_code == 302
     assert anonymous.get(document.url).status_code != 200  # Wagtail's own address: restricted

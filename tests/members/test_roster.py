@@ -145,7 +145,7 @@ def test_bad_input_is_refused_in_french_and_nothing_is_saved(
     assert response.status_code == 400
     html = response.content.decode()
     assert "Ce rôle n&#x27;existe pas." in html
-    assert "Le territoire « 99999 » n&#x27;existe pas dans l&#x27;annuaire." in html
+    assert "Le territoire « 99999 » n&#x27;existe pas dans l&#x27;annuaire." in html
     assert "Cette structure n&#x27;existe pas dans l&#x27;annuaire." in html
     assert group_names(facilitator) == {NETWORK, FACILITATORS}
     assert Member.objects.get(user=facilitator).territory_codes == [MONTPELLIER_EPCI]
