@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from . import charts, indicators, stats
+from . import charts, indicators, report, stats
 from .models.choices import ClauseType, Sector
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -159,6 +159,22 @@ def dashboard(request, page):
     context = page.get_context(request)
     context.update(dashboard_context(stats.read_filters(request.GET)))
     return TemplateResponse(request, page.template, context)
+
+
+def yearly_report(request, page, year):
+    """The PDF report of an approved year; any other year is a 404 with a French message."""
+    if request.method not in SAFE_METHODS:
+        return HttpResponseNotAllowed(SAFE_METHODS)
+    year = int(year)
+    if year not in report.report_years():
+        raise Http404(_("Aucun chiffre validé pour cette année : pas de rapport annuel."))
+    context = dashboard_context(stats.Filters(year=year))
+    response = HttpResponse(
+        report.render_report(request, page, year, context), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="observatoire-rapport-{year}.pdf"'
+    response["X-Licence"] = LICENCE
+    return response
 
 
 def methodology(request, page):
