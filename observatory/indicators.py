@@ -77,7 +77,7 @@ def _decp_columns():
             "cpv_division",
             _("Division CPV"),
             "string",
-            _("Deux premiers chiffres du code CPV ; vide quand le marché n'en donne pas."),
+            _("Deux premiers chiffres du code CPV ; vide quand le marché n'en donne pas."),
         ),
         Column("contracts", _("Marchés notifiés"), description=_("Marchés notifiés (DECP).")),
         Column(
@@ -190,7 +190,7 @@ def _hours_columns():
             "contracts",
             _("Marchés suivis"),
             description=_(
-                "Marchés suivis dans l'année ; un marché pluriannuel compte chaque année."
+                "Marchés suivis dans l'année ; un marché pluriannuel compte chaque année."
             ),
         ),
         Column("targeted_hours", _("Heures visées"), description=_("Heures d'insertion visées.")),
@@ -232,7 +232,7 @@ def _hours_tables(rows):
             for year, values in sorted(years.items())
         ],
         note=_(
-            "Un marché qui court sur plusieurs années est compté dans chacune : les nombres de "
+            "Un marché qui court sur plusieurs années est compté dans chacune : les nombres de "
             "marchés des années ne s'additionnent pas."
         ),
     )
@@ -274,7 +274,7 @@ PRESENTATIONS = {
             gettext_lazy("Aucun marché notifié (DECP) n'est importé pour cette sélection."),
             gettext_lazy(
                 "Données essentielles de la commande publique (DECP) des acheteurs de l'Hérault, "
-                "importées par la veille des marchés ; l'année est celle de la notification."
+                "importées par la veille des marchés ; l'année est celle de la notification."
             ),
         ),
         Presentation(
@@ -284,7 +284,7 @@ PRESENTATIONS = {
             _hours_tables,
             gettext_lazy("Aucun marché suivi par le réseau n'est enregistré pour cette sélection."),
             gettext_lazy(
-                "Registre des marchés suivis par les facilitateurs du réseau : heures visées et "
+                "Registre des marchés suivis par les facilitateurs du réseau : heures visées et "
                 "réalisées, par année et par territoire."
             ),
         ),

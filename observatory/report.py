@@ -30,7 +30,7 @@ def render_report(request, page, year: int, context: dict) -> bytes:
         "request": request,
         "report_year": year,
         "for_print": True,
-        "report_title": _("Observatoire des clauses sociales : rapport annuel %(year)s")
+        "report_title": _("Observatoire des clauses sociales : rapport annuel %(year)s")
         % {"year": year},
     }
     html = render_to_string("observatory/report.html", context, request=request)

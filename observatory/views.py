@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from . import charts, indicators, report, stats
+from .caching import cached
 from .models.choices import ClauseType, Sector
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -75,6 +76,21 @@ def indicator_context(filters):
 
 
 def dashboard_context(filters):
+    """The page's context under `filters`: the observatory's own figures from the cache (see
+    observatory.caching), the other apps' indicators read afresh."""
+    context = cached("dashboard", filters.querystring(), lambda: _figures_context(filters))
+    return {
+        **context,
+        "filters": filters,
+        "indicators": indicator_context(filters),
+        "sectors": Sector.choices,
+        "clauses": ClauseType.choices,
+        "base_query": filters.querystring(),
+        "filter_messages": filters.messages,
+    }
+
+
+def _figures_context(filters):
     operations = stats.approved_operations(filters)
     years = stats.by_year(operations)
     hours = _("heures")
@@ -138,18 +154,12 @@ def dashboard_context(filters):
         ),
     ]
     return {
-        "filters": filters,
         "key_figures": stats.key_figures(filters),
         "charts": chart_list,
-        "indicators": indicator_context(filters),
         "has_data": bool(years.rows),
         "is_demo": stats.includes_demo(operations),
         "years": stats.available_years(),
         "territories": stats.territory_options(),
-        "sectors": Sector.choices,
-        "clauses": ClauseType.choices,
-        "base_query": filters.querystring(),
-        "filter_messages": filters.messages,
     }
 
 
@@ -167,11 +177,15 @@ def yearly_report(request, page, year):
         return HttpResponseNotAllowed(SAFE_METHODS)
     year = int(year)
     if year not in report.report_years():
-        raise Http404(_("Aucun chiffre validé pour cette année : pas de rapport annuel."))
-    context = dashboard_context(stats.Filters(year=year))
-    response = HttpResponse(
-        report.render_report(request, page, year, context), content_type="application/pdf"
+        raise Http404(_("Aucun chiffre validé pour cette année : pas de rapport annuel."))
+    pdf = cached(
+        "report",
+        str(year),
+        lambda: report.render_report(
+            request, page, year, dashboard_context(stats.Filters(year=year))
+        ),
     )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="observatoire-rapport-{year}.pdf"'
     response["X-Licence"] = LICENCE
     return response
@@ -278,13 +292,18 @@ def download(request, page, key, fmt):
     if key not in stats.TABLES:
         raise Http404(_("Cette table n'existe pas dans l'observatoire."))
     filters = stats.read_filters(request.GET)
-    table = stats.table(key, filters)
+    table, is_demo = cached(
+        f"table-{key}",
+        filters.querystring(),
+        lambda: (
+            stats.table(key, filters),
+            stats.includes_demo(stats.approved_operations(filters)),
+        ),
+    )
     filename = f"observatoire-{key}"
     if filters.is_filtered:
         filename += "-filtre"
     document = None
     if fmt == "json":
-        document = table_document(
-            table, filters, stats.includes_demo(stats.approved_operations(filters))
-        )
+        document = table_document(table, filters, is_demo)
     return _csv_and_json(document, table.columns, table.rows, filename, fmt)
