@@ -6,12 +6,12 @@ dir by default; `make bench-observatory` runs it on SQLite and on a throwaway Po
   year and a territory (`filtered_page_*`);
 - the open-data export: the yearly table as CSV (`export_csv_*`) and the territories' table as JSON
   (`export_json_*`);
-- the page again right after a purge of the site's cache generation (`uncached_page_*`): what the
-  first visit after a change of the operations costs (observatory.caching keeps the figures
-  computed once per generation);
+- each of those again right after a purge of the site's cache generation (`uncached_*`): what the
+  first request after a change of the operations costs (observatory.caching keeps the figures
+  computed once per generation); the others are served from that cache;
 - the baseline measured in the same run, in turn with the others: a plain content page of the site
   through the same test client (`baseline_page_*`); each median as a ratio of it (`*_ratio`);
-- the yearly PDF report, a few runs only (`report_*`): WeasyPrint's layout, for information.
+- the yearly PDF report after a purge, a few runs only (`uncached_report_*`): WeasyPrint's layout.
 
 Median and p95 in milliseconds. Target: p95 under 150 ms on PostgreSQL for the page and the export.
 
@@ -129,7 +129,8 @@ def timed(function, *args, **kwargs):
 
 def measure(observatory, content, runs, report_runs, rng):
     """Every measure in turn within each run, so that what the rest of the machine does touches
-    them alike; the first three runs warm the caches and are not kept."""
+    them alike; the first three runs warm the caches and are not kept. First with the figures in
+    the cache (observatory.caching), then each request right after a purge of the generation."""
     from django.test import Client
 
     from core.cache.generation import purge
@@ -138,7 +139,6 @@ def measure(observatory, content, runs, report_runs, rng):
     client = Client(HTTP_HOST="localhost")
     codes = sorted(set(Operation.objects.values_list("territory_code", flat=True)))
     targets = {
-        "baseline_page": lambda: content.url,
         "page": lambda: observatory.url,
         "filtered_page": lambda: (
             f"{observatory.url}?annee={rng.choice(YEARS)}&territoire={rng.choice(codes)}"
@@ -146,25 +146,36 @@ def measure(observatory, content, runs, report_runs, rng):
         "export_csv": lambda: f"{observatory.url}donnees/annees/csv/",
         "export_json": lambda: f"{observatory.url}donnees/territoires/json/",
     }
-    times = {name: [] for name in targets}
-    times["uncached_page"] = []
+    times = {"baseline_page": []}
+    times.update({name: [] for name in targets})
+    times.update({f"uncached_{name}": [] for name in targets})
+    # Cached: the filtered page takes its year and territory from a fixed few, as visitors
+    # following the links do.
+    fixed = [targets["filtered_page"]() for _ in range(3)]
     for run in range(runs + 3):
-        for name, url in targets.items():
-            elapsed, response = timed(client.get, url())
+        for name, url in [("baseline_page", lambda: content.url), *targets.items()]:
+            address = fixed[run % 3] if name == "filtered_page" else url()
+            elapsed, response = timed(client.get, address)
             assert response.status_code == 200, (name, response.status_code)
             if run >= 3:
                 times[name].append(elapsed)
-        purge()
-        elapsed, response = timed(client.get, observatory.url)
-        assert response.status_code == 200
+    for run in range(runs + 3):
+        elapsed, response = timed(client.get, content.url)
         if run >= 3:
-            times["uncached_page"].append(elapsed)
-    times["report"] = []
+            times["baseline_page"].append(elapsed)
+        for name, url in targets.items():
+            purge()
+            elapsed, response = timed(client.get, url())
+            assert response.status_code == 200, (name, response.status_code)
+            if run >= 3:
+                times[f"uncached_{name}"].append(elapsed)
+    times["uncached_report"] = []
     for run in range(report_runs + 1):
+        purge()
         elapsed, response = timed(client.get, f"{observatory.url}rapport-annuel/{max(YEARS)}/")
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         if run >= 1:
-            times["report"].append(elapsed)
+            times["uncached_report"].append(elapsed)
     return times
 
 
@@ -196,6 +207,9 @@ def main():
         if name != "baseline_page":
             figures[f"{name}_ratio"] = round(statistics.median(values) / baseline, 2)
     watched = ("page", "filtered_page", "export_csv", "export_json")
+    figures["uncached_target_met"] = all(
+        figures[f"uncached_{name}_p95_ms"] < TARGET_P95_MS for name in watched
+    )
     figures["target_p95_ms"] = TARGET_P95_MS
     figures["target_met"] = all(figures[f"{name}_p95_ms"] < TARGET_P95_MS for name in watched)
     text = json.dumps(figures, indent=2)
