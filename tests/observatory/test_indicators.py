@@ -123,7 +123,7 @@ def test_indicator_charts_are_accessible_svg(client, sources, observatory_page):
     html = unescape(client.get(observatory_page.url).content.decode())
     # Three DECP charts and two of the network's hours, each with its text and table.
     assert html.count('role="img"') == 5
-    assert html.count("<caption>") == 5
+    assert html.count("<caption id=") == 5
     assert 'aria-labelledby="graphique-decp-cpv-title graphique-decp-cpv-desc"' in html
     assert '<desc id="graphique-decp-annees-desc">' in html
     assert "La plus élevée\xa0: 2023, 40,0 %" in html

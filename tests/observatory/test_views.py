@@ -31,7 +31,7 @@ def test_charts_are_accessible_svg_with_their_tables(client, figures, observator
     assert 'aria-labelledby="graphique-heures-annees-title graphique-heures-annees-desc"' in html
     assert '<title id="graphique-secteurs-title">Heures réalisées par secteur</title>' in html
     assert '<desc id="graphique-secteurs-desc">' in html
-    assert html.count("<caption>") == 7
+    assert html.count("<caption id=") == 7
     # The second series is told apart by a hatching pattern, not by colour alone.
     assert "url(#graphique-heures-annees-hatch)" in html
     assert "additionnent pas" in html
