@@ -11,7 +11,7 @@ PORT ?= 8000
 SERVED_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .DEFAULT_GOAL := help
-.PHONY: bench-members bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-members bench-observatory bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,8 @@ format: install ## Format the code with ruff
 bench: install system-deps ## Measure speed and memory (see benchmarks/README.md)
 	bash benchmarks/run.sh
 	$(MAKE) bench-tenders
+	$(MAKE) bench-observatory
+	$(MAKE) bench-members
 
 bench-tenders: install ## Only the procurement watch's benchmark (20,000 BOAMP notices, SQLite then PostgreSQL)
 	$(BIN)/python benchmarks/bench_tenders.py
@@ -73,6 +75,11 @@ bench-search: install system-deps ## Only the search benchmark of make bench (50
 
 bench-directory: install system-deps ## Only the directory benchmark of make bench (20,000 actors, SQLite and PostgreSQL)
 	bash benchmarks/directory.sh
+
+bench-observatory: install system-deps ## Only the observatory's benchmark (45,000 operations: page, open data, PDF; SQLite then PostgreSQL)
+	mkdir -p benchmarks/results
+	LOG_LEVEL=WARNING $(BIN)/python benchmarks/bench_observatory.py --json benchmarks/results/observatory-sqlite.json
+	LOG_LEVEL=WARNING bash scripts/pg-temp.sh run $(BIN)/python benchmarks/bench_observatory.py --json benchmarks/results/observatory-postgresql.json
 
 bench-relevance: install system-deps ## Only the relevance set of make bench (top-1 and nDCG@5 on the demo, SQLite and PostgreSQL, ~4 min)
 	bash benchmarks/relevance.sh

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from core import reference
 
 from . import access, importing
+from .caching import figures_changed
 from .models.choices import Status
 
 SESSION_KEY = "observatory_import"
@@ -54,6 +55,7 @@ def campaigns(request):
             raise PermissionDenied
         with transaction.atomic():
             count = operations.filter(status=source).update(status=target)
+            figures_changed()
         messages.success(
             request,
             _("%(count)s opérations de %(year)s sont désormais « %(status)s ».")

@@ -8,6 +8,7 @@ class ObservatoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.cache.registry import register_purge_models
         from core.digest import register_digest_source
         from core.sections import register_home_section, register_main_menu_entry
 
@@ -20,3 +21,5 @@ class ObservatoryConfig(AppConfig):
             "observatory", _("Chiffre clé de l'observatoire"), latest_key_figure_items
         )
         register_main_menu_entry("observatory", after="tenders")
+        # The observatory's pages show the operations' figures (observatory.caching).
+        register_purge_models("observatory.Operation")

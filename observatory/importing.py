@@ -19,6 +19,7 @@ from core import reference
 from core.text import fold
 
 from . import access
+from .caching import figures_changed
 from .models.choices import CONTRACTS, OUTCOMES, PUBLICS, BuyerKind, ClauseType, Sector, Status
 from .models.operations import FACILITATOR_KIND, Operation
 
@@ -303,4 +304,5 @@ def save_rows(rows):
         raise ValueError("rows with problems are never saved")
     with transaction.atomic():
         Operation.objects.bulk_create([row.operation for row in rows])
+        figures_changed()
     return len(rows)

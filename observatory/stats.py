@@ -262,7 +262,7 @@ def by_buyer_kind(operations):
 
 
 def by_territory(operations):
-    codes = operations.values_list("territory_code", flat=True).distinct()
+    codes = operations.order_by().values_list("territory_code", flat=True).distinct()
     names = {t.code: t.name for t in reference.territories(list(codes))}
     return _by(
         operations,
@@ -392,7 +392,9 @@ def available_years():
 
 def territory_options():
     """The territories of approved operations, and the EPCI of their communes, by name."""
-    codes = set(Operation.objects.approved().values_list("territory_code", flat=True).distinct())
+    codes = set(
+        Operation.objects.approved().order_by().values_list("territory_code", flat=True).distinct()
+    )
     found = reference.territories(list(codes))
     codes |= {t.epci_code for t in found if t.epci_code}
     return sorted(reference.territories(list(codes)), key=lambda t: (t.kind != "epci", t.name))

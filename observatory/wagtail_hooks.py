@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -134,17 +134,34 @@ def register_admin_urls():
 
 
 @hooks.register("register_admin_menu_item")
-def register_campaigns_menu_item():
-    return ObservatoryMenuItem(
-        _("Campagnes de l'observatoire"),
-        reverse("observatory_campaigns"),
-        icon_name="tasks",
+def register_observatory_menu():
+    """One "Observatoire" entry in the admin's menu: the operations, the campaigns, the import;
+    shown to whoever may see the operations."""
+    return SubmenuMenuItem(
+        _("Observatoire"),
+        Menu(
+            items=[
+                ObservatoryMenuItem(
+                    _("Opérations"),
+                    reverse("wagtailsnippets_observatory_operation:list"),
+                    icon_name="table",
+                    order=1,
+                ),
+                ObservatoryMenuItem(
+                    _("Campagnes de l'observatoire"),
+                    reverse("observatory_campaigns"),
+                    icon_name="tasks",
+                    order=2,
+                ),
+                ObservatoryMenuItem(
+                    _("Importer des opérations"),
+                    reverse("observatory_import"),
+                    icon_name="upload",
+                    order=3,
+                ),
+            ]
+        ),
+        name="observatoire",
+        icon_name="table",
         order=280,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return ObservatoryMenuItem(
-        _("Importer des opérations"), reverse("observatory_import"), icon_name="upload", order=281
     )

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the distribution's packages the test suite and the benchmarks need, when they are missing:
 # Chromium (browser tests), the PostgreSQL server (second test pass), gettext (compilemessages), wrk
-# (benchmarks), redis-server (the page cache's tests on a shared cache). Quick when everything is present: nothing is asked of apt.
+# (benchmarks), redis-server (the page cache's tests on a shared cache), Pango (WeasyPrint: the
+# observatory's PDF report). Quick when everything is present: nothing is asked of apt.
 # With CI=true a failure stops the run; elsewhere it is a warning and the run goes on.
 set -uo pipefail
 
 have_postgres_server() {
     compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null
+}
+
+have_pango() {
+    ldconfig -p | grep -q "libpango-1.0.so.0" && ldconfig -p | grep -q "libpangoft2-1.0.so.0"
 }
 
 missing=()
@@ -15,6 +20,7 @@ have_postgres_server || missing+=(postgresql postgresql-contrib)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+have_pango || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
@@ -50,4 +56,5 @@ have_postgres_server || fail "no PostgreSQL server under /usr/lib/postgresql/*/b
 command -v msgfmt >/dev/null 2>&1 || fail "msgfmt (gettext) is still missing after apt-get install"
 command -v wrk >/dev/null 2>&1 || fail "wrk is still missing after apt-get install"
 command -v redis-server >/dev/null 2>&1 || fail "redis-server is still missing after apt-get install"
+have_pango || fail "Pango (libpango-1.0-0, libpangoft2-1.0-0) is still missing after apt-get install"
 echo "system-deps: done"

@@ -47,5 +47,13 @@ class ObservatoryPage(RoutablePageMixin, Page):
     def data_view(self, request, key, fmt):
         return views.download(request, self, key, fmt)
 
+    @re_path(r"^rapport-annuel/(?P<year>[0-9]{4})/$")
+    def report_view(self, request, year):
+        return views.yearly_report(request, self, year)
+
+    @re_path(r"^indicateurs/(?P<slug>[a-z-]+)/(?P<fmt>csv|json)/$")
+    def indicator_data_view(self, request, slug, fmt):
+        return views.indicator_download(request, self, slug, fmt)
+
     def serve_preview(self, request, mode_name):
         return self.dashboard_view(request)

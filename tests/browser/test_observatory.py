@@ -41,7 +41,10 @@ def test_published_totals_filters_and_download(open_page, site_server):
     page = open_page(OBSERVATORY)
     assert page.locator(".obs-demo").is_visible()
     assert page.locator("canvas").count() == 0
-    assert page.locator("svg[role=img]").count() == 7
+    # Seven charts of the operations, three of the watch's DECP shares (its demo contracts).
+    assert page.locator("svg[role=img]").count() == 10
+    assert page.locator("#graphique-decp-annees-heading").is_visible()
+    assert page.get_by_role("link", name="Télécharger le rapport annuel (PDF) 2017").count() == 1
     table = page.locator("#graphique-heures-annees-heading ~ .obs-chart__body table")
     text = table.inner_text()
     assert "387\xa0000" in text and "370\xa0000" in text

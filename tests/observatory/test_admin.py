@@ -163,3 +163,29 @@ def test_campaigns_list_the_persons_territories(client, facilitator, editor, fig
     client.force_login(editor)
     html = client.get(reverse("observatory_campaigns")).content.decode()
     assert "Facilitateur du Biterrois" in html and 'value="approve"' in html
+
+
+def test_one_observatory_entry_groups_the_admin_menu(rf, editor, django_user_model):
+    from wagtail.admin.menu import admin_menu
+
+    request = rf.get("/admin/")
+    request.user = editor
+    top = {item.name: item for item in admin_menu.menu_items_for_request(request)}
+    assert "observatoire" in top
+    assert str(top["observatoire"].label) == "Observatoire"
+    assert [
+        str(item.label) for item in top["observatoire"].menu.menu_items_for_request(request)
+    ] == [
+        "Opérations",
+        "Campagnes de l'observatoire",
+        "Importer des opérations",
+    ]
+    assert not {str(item.label) for item in top.values()} & {
+        "Campagnes de l'observatoire",
+        "Importer des opérations",
+    }
+    # Someone who may not see the operations does not get the entry.
+    request.user = django_user_model.objects.create_user(
+        "sans-droit", "s@example.org", "pw-s-1234!"
+    )
+    assert "observatoire" not in {item.name for item in admin_menu.menu_items_for_request(request)}

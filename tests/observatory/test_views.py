@@ -31,7 +31,7 @@ def test_charts_are_accessible_svg_with_their_tables(client, figures, observator
     assert 'aria-labelledby="graphique-heures-annees-title graphique-heures-annees-desc"' in html
     assert '<title id="graphique-secteurs-title">Heures réalisées par secteur</title>' in html
     assert '<desc id="graphique-secteurs-desc">' in html
-    assert html.count("<caption>") == 7
+    assert html.count("<caption id=") == 7
     # The second series is told apart by a hatching pattern, not by colour alone.
     assert "url(#graphique-heures-annees-hatch)" in html
     assert "additionnent pas" in html
@@ -145,3 +145,31 @@ def test_key_figures_are_written_with_french_digit_grouping(client, figures, obs
     assert '<span class="obs-key__value">1\u00a0500</span>' in content
     home = client.get("/").content.decode()
     assert "<strong>1\u00a0500</strong> heures" in home
+
+
+def test_figures_are_computed_once_then_follow_every_change(client, figures, observatory_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from observatory.models import Operation
+
+    with CaptureQueriesContext(connection) as first:
+        client.get(observatory_page.url)
+    with CaptureQueriesContext(connection) as second:
+        assert "Chiffres clés de 2024" in client.get(observatory_page.url).content.decode()
+    # Again: no query on the operations (the figures come from the cache).
+    assert any("observatory_operation" in query["sql"] for query in first.captured_queries)
+    assert not any("observatory_operation" in query["sql"] for query in second.captured_queries)
+    # A saved operation (signal), then a status update() (no signal): both reach the page.
+    operation = Operation.objects.get(pk=figures.b.pk)
+    operation.hours_achieved = 2000
+    operation.save()
+    html = client.get(observatory_page.url).content.decode()
+    assert "2\u202f500" in html or "2\xa0500" in html
+    Operation.objects.filter(pk=figures.d.pk).update(status="approved")
+    from observatory.caching import figures_changed
+
+    figures_changed()
+    html = client.get(observatory_page.url).content.decode()
+    # 2 000 + 500 + D's 300.
+    assert "2\u202f800" in html or "2\xa0800" in html
