@@ -18,8 +18,8 @@ from newsletter import subscriptions
 
 from .. import ical
 from ..models.choices import EventKind
-from ..models.event import network_event_ids, public_events, visible_events
 from ..models.occurrences import EventOccurrence
+from ..models.queries import network_event_ids, public_events, visible_events
 
 PAGE_SIZE = 20
 # Past events stay in the feed this long, so that a calendar keeps what it showed recently.
