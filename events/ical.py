@@ -18,9 +18,10 @@ series of the feed (not one per series), a series' rule expanded only when one o
 moved or cancelled (the only dates that get a VEVENT of their own), the VTIMEZONE built once per
 process, and the lines folded by icalendar only when they are long enough to need it. `feed()`
 also keeps each event's written VEVENTs in the cache, under a key made of everything they are
-written from (the event's row, its changed dates, its address, the language, the day): an event
-is written again only when one of these changes, and the feed reads its rows without building a
-page object for the events already written."""
+written from (the event's row, its changed dates, its address, the language, the day), and the
+whole feed under the list of these keys: an event is written again only when one of these
+changes, and the feed reads its rows without building a page object for the events already
+written."""
 
 import datetime
 import hashlib
@@ -252,6 +253,24 @@ def feed(events, base_url: str, name: str = "") -> bytes:
             )
         )
         keys[pk] = "events:vevent:" + hashlib.sha256(written_from.encode()).hexdigest()
+    head = to_bytes(_calendar(name))
+    # The whole feed once written from these same keys: one entry, whatever the number of events
+    # (a local-memory cache keeps 300 entries, fewer than a feed's events).
+    feed_key = (
+        "events:feed:"
+        + hashlib.sha256(repr((head, [keys[row[pk_index]] for row in rows])).encode()).hexdigest()
+    )
+    body = django_cache.get(feed_key)
+    if body is None:
+        body = _feed_body(events, base_url, rows, pk_index, keys, changes)
+        django_cache.set(feed_key, body, FEED_CACHE_SECONDS)
+    end = b"END:VCALENDAR\r\n"
+    placeholder = _dtstamp_line(STAMP_PLACEHOLDER)
+    return head[: -len(end)] + body.replace(placeholder, _dtstamp_line(_now_stamp())) + end
+
+
+def _feed_body(events, base_url, rows, pk_index, keys, changes) -> bytes:
+    """The feed's VEVENTs, those of each event from the cache or written now."""
     written = django_cache.get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in written]
     if missing:
@@ -264,11 +283,7 @@ def feed(events, base_url: str, name: str = "") -> bytes:
             fresh[keys[event.pk]] = b"".join(_lines(component) for component in components)
         django_cache.set_many(fresh, FEED_CACHE_SECONDS)
         written |= fresh
-    head = to_bytes(_calendar(name))
-    end = b"END:VCALENDAR\r\n"
-    body = b"".join(written[keys[row[pk_index]]] for row in rows)
-    placeholder = _dtstamp_line(STAMP_PLACEHOLDER)
-    return head[: -len(end)] + body.replace(placeholder, _dtstamp_line(_now_stamp())) + end
+    return b"".join(written[keys[row[pk_index]]] for row in rows)
 
 
 def _dtstamp_line(stamp) -> bytes:
