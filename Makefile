@@ -58,6 +58,9 @@ bench: install system-deps ## Measure speed and memory (see benchmarks/README.md
 	$(MAKE) bench-observatory
 	$(MAKE) bench-members
 
+bench-events: install system-deps ## Only the agenda's benchmark (5,000 events, SQLite and PostgreSQL)
+	bash benchmarks/events.sh
+
 bench-tenders: install ## Only the procurement watch's benchmark (20,000 BOAMP notices, SQLite then PostgreSQL)
 	$(BIN)/python benchmarks/bench_tenders.py
 	bash scripts/pg-temp.sh run $(BIN)/python benchmarks/bench_tenders.py

@@ -21,17 +21,17 @@ filters and for the commune lookup.
 import argparse
 import gzip
 import json
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "site"))
 sys.path.insert(0, str(ROOT))
+
+from timing import setup_django, summaries, timed  # noqa: E402
 
 # What a visitor types in "Qui peut m'aider ?": names with and without accents or hyphens, "St",
 # postal codes, an EPCI's name, a label picked from the autocomplete.
@@ -74,33 +74,6 @@ WORDS = [
     "environnement",
     "entretien",
 ]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
-def summary(prefix, times):
-    return {
-        f"{prefix}_median_ms": round(statistics.median(times), 1),
-        f"{prefix}_p95_ms": round(percentile(times, 0.95), 1),
-    }
-
-
-def setup_django():
-    if not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mkdtemp(prefix="mics34-directory-bench.")
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ.setdefault("VAR_DIR", tmp)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ.setdefault("TASKS_BACKEND", "immediate")
-    import django
-
-    django.setup()
-    import logging
-
-    logging.disable(logging.WARNING)
 
 
 def build(count, rng):
@@ -197,12 +170,6 @@ def build_index(chunk=1000):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return time.perf_counter() - start
-
-
-def timed(function, *args, **kwargs):
-    start = time.perf_counter()
-    result = function(*args, **kwargs)
-    return (time.perf_counter() - start) * 1000, result
 
 
 def measure(directory, content, runs, rng):
@@ -317,14 +284,13 @@ def main():
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args()
-    setup_django()
+    setup_django("directory")
     from django.db import connection
 
     rng = random.Random(34)
     directory, content, generated = build(args.actors, rng)
     indexed = build_index()
     times, counts = measure(directory, content, args.runs, rng)
-    baseline = statistics.median(times["baseline_page"])
     figures = {
         "database": connection.vendor,
         "actors": args.actors,
@@ -332,11 +298,8 @@ def main():
         "indexing_s": round(indexed, 1),
         "runs": args.runs,
         "median_results_three_filters": statistics.median(counts),
+        **summaries(times, "baseline_page"),
     }
-    for name, values in times.items():
-        figures |= summary(name, values)
-        if name != "baseline_page":
-            figures[f"{name}_ratio"] = round(statistics.median(values) / baseline, 2)
     figures["map_payload"] = map_payload(directory)
     print(json.dumps(figures, indent=2))
     if args.json:

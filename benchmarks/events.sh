@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The agenda's benchmark with a 200-date series (benchmarks/bench_events.py) on SQLite, then on a
+# The agenda's full-scale benchmark (benchmarks/bench_events.py: 5,000 events) on SQLite, then on a
 # throwaway PostgreSQL; figures in benchmarks/results/events-{sqlite,postgresql}.json. Extra arguments
 # go to bench_events.py.
 set -euo pipefail

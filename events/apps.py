@@ -17,7 +17,7 @@ class EventsConfig(AppConfig):
         from core.sitemaps import register_sitemap
 
         from .home import next_events, next_network_meetings
-        from .models.event import upcoming_events
+        from .models.queries import upcoming_events
         from .sitemaps import OccurrenceSitemap
 
         register_digest_source("events", _("Prochains événements"), upcoming_events)

@@ -8,7 +8,7 @@ from core.i18n import active_locale_id
 
 from .models.agenda import AgendaPage
 from .models.choices import EventStatus
-from .models.event import visible_events
+from .models.queries import visible_events
 from .views.agenda import agenda_events, occurrences_of
 
 HOME_COUNT = 3

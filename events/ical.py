@@ -11,19 +11,34 @@ per date moved or cancelled, with the same UID and the RECURRENCE-ID of the date
 
 The VTIMEZONE is written with the two yearly rules of the European Union (since 1996) rather than
 icalendar's `add_missing_timezones()`, which lists every transition as RDATEs up to 2038 only
-(7 kB for each file) and stops there."""
+(7 kB for each file) and stops there.
+
+A feed's cost (benchmarks/bench_events.py, `feed_*`): one query for the changed dates of all the
+series of the feed (not one per series), a series' rule expanded only when one of its dates is
+moved or cancelled (the only dates that get a VEVENT of their own), the VTIMEZONE built once per
+process, and the lines folded by icalendar only when they are long enough to need it. `feed()`
+also keeps each event's written VEVENTs in the cache, under a key made of everything they are
+written from (the event's row, its changed dates, its address, the language, the day), and the
+whole feed under the list of these keys: an event is written again only when one of these
+changes, and the feed reads its rows without building a page object for the events already
+written."""
 
 import datetime
+import hashlib
+from collections import defaultdict
+from functools import cache
 
 from django.conf import settings
+from django.core.cache import cache as django_cache
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 
 import icalendar
 
 from .models.choices import EventStatus
 from .models.occurrences import planned_occurrences
-from .models.recurrence import ChangeKind
+from .models.recurrence import ChangeKind, OccurrenceChange
 from .schedule import PARIS, aware
 
 PRODID = "-//Mission Interinstitutionnelle Clause Sociale 34//Agenda//FR"
@@ -51,6 +66,12 @@ def paris_timezone() -> icalendar.Timezone:
     tz.add_component(daylight)
     tz.add_component(standard)
     return tz
+
+
+@cache
+def _shared_paris_timezone() -> icalendar.Timezone:
+    """The VTIMEZONE every calendar of this process adds (never modified once built)."""
+    return paris_timezone()
 
 
 def uid_domain() -> str:
@@ -93,13 +114,17 @@ def _rule_moment(event, day):
     return day if event.all_day else aware(day, event.start_time)
 
 
-def vevent(event, url: str, dates=None, uid: str = "") -> icalendar.Event:
+def _now_stamp() -> datetime.datetime:
+    return timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def vevent(event, url: str, dates=None, uid: str = "", stamp=None) -> icalendar.Event:
     """The VEVENT of one event page (of one of its dates, `dates`); `url` is its absolute
-    address."""
+    address; `stamp` its DTSTAMP (now by default)."""
     component = icalendar.Event()
     component.add("uid", uid or event_uid(event))
     component.add("sequence", event.ical_sequence)
-    component.add("dtstamp", timezone.now().astimezone(datetime.UTC).replace(microsecond=0))
+    component.add("dtstamp", stamp or _now_stamp())
     modified = event.last_published_at or event.latest_revision_created_at or timezone.now()
     component.add("last-modified", modified.astimezone(datetime.UTC).replace(microsecond=0))
     component.add("summary", event.title)
@@ -118,23 +143,31 @@ def vevent(event, url: str, dates=None, uid: str = "") -> icalendar.Event:
     return component
 
 
-def event_components(event, url: str) -> list[icalendar.Event]:
-    """The VEVENTs of an event: one, or a series' rule with its changed dates."""
-    main = vevent(event, url)
+def event_components(event, url: str, changes=None, stamp=None) -> list[icalendar.Event]:
+    """The VEVENTs of an event: one, or a series' rule with its changed dates (`changes`: the
+    series' OccurrenceChange rows when the caller read them already, else read here)."""
+    main = vevent(event, url, stamp=stamp)
     if not event.is_recurring:
         return [main]
     main.add("rrule", event.ical_rrule())
+    if changes is None:
+        changes = list(event.occurrence_changes.all())
     excluded = [
         _rule_moment(event, change.original_date)
-        for change in event.occurrence_changes.all()
+        for change in changes
         if change.change == ChangeKind.EXCLUDED and event.is_rule_date(change.original_date)
     ]
     if excluded:
         main.add("exdate", excluded)
     components = [main]
-    for item in planned_occurrences(event):
+    if not any(change.change in (ChangeKind.MOVED, ChangeKind.CANCELLED) for change in changes):
+        # No date of the rule is moved or cancelled: no override to write, no rule to expand.
+        return components
+    for item in planned_occurrences(event, changes=changes):
         if item.moved or item.cancelled:
-            override = vevent(event, f"{url}{item.original_date.isoformat()}/", dates=item)
+            override = vevent(
+                event, f"{url}{item.original_date.isoformat()}/", dates=item, stamp=stamp
+            )
             override.add("recurrence-id", _rule_moment(event, item.original_date))
             components.append(override)
     return components
@@ -161,10 +194,110 @@ def calendar(events, url_of, name: str = "") -> icalendar.Calendar:
     """A VCALENDAR of `events` with the Europe/Paris VTIMEZONE; `url_of(event)` gives each
     event's absolute address."""
     cal = _calendar(name)
+    events = list(events)
+    changes = _changes_by_series(events)
     for event in events:
-        for component in event_components(event, url_of(event)):
+        for component in event_components(event, url_of(event), changes.get(event.pk, [])):
             cal.add_component(component)
     return cal
+
+
+def _changes_by_series(events) -> dict[int, list]:
+    """The changed dates of the series among `events`, in one query, by event id."""
+    return _changes_of([event.pk for event in events if event.is_recurring])
+
+
+def _changes_of(series_ids) -> dict[int, list]:
+    by_event = defaultdict(list)
+    if series_ids:
+        for change in OccurrenceChange.objects.filter(page_id__in=series_ids):
+            by_event[change.page_id].append(change)
+    return by_event
+
+
+def _row_fields(model) -> tuple[str, ...]:
+    """Everything of the event's row a VEVENT may be written from (the programme never is)."""
+    fields = tuple(field.attname for field in model._meta.concrete_fields if field.name != "body")
+    return (*fields, "locale__language_code")
+
+
+# Written in the cached VEVENTs in place of their DTSTAMP, set to the feed's time as it is read.
+STAMP_PLACEHOLDER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+FEED_CACHE_SECONDS = 7 * 24 * 3600
+# Bumped when the way a VEVENT is written changes, so that none written the old way is served.
+FEED_FORMAT = 1
+
+
+def feed(events, base_url: str, name: str = "") -> bytes:
+    """The iCalendar feed of `events` (a queryset of the agenda's child event pages, in the feed's
+    order; `base_url` the agenda's absolute address, which their slugs follow), written as
+    `to_bytes(calendar(...))` writes it, each event's VEVENTs taken from the cache when already
+    written from the same row, changes, address, language and day."""
+    fields = _row_fields(events.model)
+    rows = list(events.values_list(*fields))
+    pk_index = fields.index("page_ptr_id")
+    repeat_index = fields.index("repeat")
+    changes = _changes_of([row[pk_index] for row in rows if row[repeat_index]])
+    context = (FEED_FORMAT, base_url, get_language(), datetime.date.today(), uid_domain())
+    keys = {}
+    for row in rows:
+        pk = row[pk_index]
+        written_from = repr(
+            (
+                context,
+                row,
+                [
+                    (c.original_date, c.change, c.new_date, c.new_start_time, c.new_end_time)
+                    for c in changes.get(pk, [])
+                ],
+            )
+        )
+        keys[pk] = "events:vevent:" + hashlib.sha256(written_from.encode()).hexdigest()
+    head = to_bytes(_calendar(name))
+    # The whole feed once written from these same keys: one entry, whatever the number of events
+    # (a local-memory cache keeps 300 entries, fewer than a feed's events).
+    feed_key = (
+        "events:feed:"
+        + hashlib.sha256(repr((head, [keys[row[pk_index]] for row in rows])).encode()).hexdigest()
+    )
+    body = django_cache.get(feed_key)
+    if body is None:
+        body = _feed_body(events, base_url, rows, pk_index, keys, changes)
+        django_cache.set(feed_key, body, FEED_CACHE_SECONDS)
+    end = b"END:VCALENDAR\r\n"
+    placeholder = _dtstamp_line(STAMP_PLACEHOLDER)
+    return head[: -len(end)] + body.replace(placeholder, _dtstamp_line(_now_stamp())) + end
+
+
+def _feed_body(events, base_url, rows, pk_index, keys, changes) -> bytes:
+    """The feed's VEVENTs, those of each event from the cache or written now."""
+    written = django_cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in written]
+    if missing:
+        fresh = {}
+        for event in events.filter(pk__in=missing).select_related("locale"):
+            url = f"{base_url}{event.slug}/"
+            components = event_components(
+                event, url, changes.get(event.pk, []), stamp=STAMP_PLACEHOLDER
+            )
+            fresh[keys[event.pk]] = b"".join(_lines(component) for component in components)
+        django_cache.set_many(fresh, FEED_CACHE_SECONDS)
+        written |= fresh
+    return b"".join(written[keys[row[pk_index]]] for row in rows)
+
+
+def _dtstamp_line(stamp) -> bytes:
+    return b"DTSTAMP:" + icalendar.vDDDTypes(stamp).to_ical() + b"\r\n"
+
+
+def _lines(component) -> bytes:
+    """A component's content lines, folded and each followed by CRLF (as in to_bytes)."""
+    return b"".join(_folded(line) + b"\r\n" for line in component.content_lines() if line)
+
+
+def _folded(line) -> bytes:
+    encoded = line.encode("utf-8")
+    return encoded if len(encoded) < FOLD_OCTETS else line.to_ical()
 
 
 def _calendar(name: str = "") -> icalendar.Calendar:
@@ -179,9 +312,16 @@ def _calendar(name: str = "") -> icalendar.Calendar:
     cal.add("x-wr-timezone", "Europe/Paris")
     cal.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT6H")
-    cal.add_component(paris_timezone())
+    cal.add_component(_shared_paris_timezone())
     return cal
 
 
+# RFC 5545 folds content lines of 75 octets or more; icalendar folds character by character.
+FOLD_OCTETS = 75
+
+
 def to_bytes(cal: icalendar.Calendar) -> bytes:
-    return cal.to_ical()
+    """The calendar as icalendar writes it (`cal.to_ical()`, byte for byte), folding only the lines
+    long enough to be folded: most lines of a feed are short, and icalendar's folding walks every
+    character of every line."""
+    return b"\r\n".join(_folded(line) for line in cal.content_lines() if line) + b"\r\n"

@@ -4,8 +4,8 @@ reserved to the network never appears."""
 
 from django.contrib.sitemaps import Sitemap
 
-from .models.event import public_events
 from .models.occurrences import EventOccurrence
+from .models.queries import public_events
 
 SITEMAP_LIMIT = 10000
 

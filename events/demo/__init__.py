@@ -1,19 +1,23 @@
-"""The demo agenda: the agenda page under the home page, five events of the mission (a technical
-meeting of the facilitators, an information meeting for buyers, a promotion day, a webinar, and a
-past coordination meeting with its minutes), in French and, through wagtail-localize, in English.
-Idempotent: pages are looked up by slug and republished only when something differs."""
+"""The demo agenda: the agenda page under the home page, seven events of the mission (a technical
+meeting of the facilitators, an information meeting for buyers, a promotion day, a webinar, a
+past coordination meeting with its minutes, and two meetings reserved to the network: a monthly
+technical call and the half-year coordination), in French and, through wagtail-localize, in
+English. Idempotent: pages are looked up by slug and republished only when something differs."""
 
 import datetime
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 
 from dateutil import rrule
 
 from core.demo import DemoBuilder
 from core.factories import DocumentFactory, pdf_bytes
+from core.network import NETWORK
 from core.translation import apply_values, translate_page
 from newsletter import subscriptions
 
@@ -84,6 +88,7 @@ def event_fields(fields, texts, start):
     fields.pop("access_info_en", None)
     fields.pop("accessibility_info_en", None)
     fields.pop("audiences")
+    fields.pop("network_only", None)
     values.update(fields)
     if values.get("repeat_week_of_month"):
         values["start_date"] = first_rule_date(day, values)
@@ -95,6 +100,22 @@ def first_rule_date(day, values):
     weekday = DATEUTIL_WEEKDAYS[values["repeat_weekdays"]](values["repeat_week_of_month"])
     start = datetime.datetime.combine(day.replace(day=1), datetime.time(0))
     return rrule.rrule(rrule.MONTHLY, byweekday=weekday, dtstart=start)[0].date()
+
+
+def reserve_to_network(page):
+    """Put `page` behind Wagtail's page privacy by the group core.network.NETWORK (once)."""
+    if PageViewRestriction.objects.filter(page=page, groups__name=NETWORK).exists():
+        return False
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name=NETWORK))
+    return True
+
+
+def network_only_slugs():
+    """The French slugs of the demo's meetings reserved to the network."""
+    return [slug for slug, (fields, _fr, _en) in EVENTS.items() if fields.get("network_only")]
 
 
 def load_demo_events(agenda, user=None, today=None):
@@ -123,6 +144,8 @@ def load_demo_events(agenda, user=None, today=None):
         if dirty or not page.live:
             page.save_revision(user=user).publish(user=user)
             changed += 1
+        if fields.get("network_only") and reserve_to_network(page):
+            changed += 1
     return changed
 
 
@@ -133,6 +156,8 @@ ENGLISH_SLUGS = {
     "rencontre-achat-socialement-responsable": "socially-responsible-purchasing-conference",
     "webinaire-marches-reserves": "reserved-contracts-webinar",
     "reunion-coordination-facilitateurs": "facilitators-coordination-meeting",
+    "reunion-technique-mensuelle-reseau": "network-monthly-technical-call",
+    "coordination-reseau-semestrielle": "network-half-year-coordination",
 }
 
 
@@ -173,5 +198,11 @@ class EventsDemo(DemoBuilder):
                 translated = (
                     translate_page(page, english_values(page), demo.en, demo.admin) or translated
                 )
+            # Wagtail copies the privacy into a translation it creates; one made before the French
+            # page was reserved keeps none: set it on the translation too.
+            for page in EventPage.objects.child_of(agenda).filter(slug__in=network_only_slugs()):
+                english = page.get_translation_or_none(demo.en)
+                if english is not None:
+                    reserve_to_network(english)
         if translated:
             demo.report["translated"].append("l'agenda et ses événements")

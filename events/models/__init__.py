@@ -1,6 +1,7 @@
 from .agenda import AgendaPage
 from .choices import EventKind, EventStatus, OrganisationKind
-from .event import EventDocument, EventPage, EventSpeaker
+from .event import EventPage
+from .inlines import EventDocument, EventSpeaker
 from .occurrences import EventOccurrence
 from .recurrence import ChangeKind, Frequency, OccurrenceChange, Weekday, WeekOfMonth
 from .registrations import Registration, RegistrationStatus

@@ -2,7 +2,7 @@
 filtered by kind, audience and commune, and the same list as an iCalendar feed a calendar
 subscribes to.
 
-Its routes call `events.views.agenda`, which reads the events through `models.event`."""
+Its routes call `events.views.agenda`, which reads the events through `models.queries`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

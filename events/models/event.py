@@ -1,5 +1,6 @@
 """An event of the agenda (models.agenda): kind, state, dates in Europe/Paris, place and online link,
-programme, speakers, documents, and its registrations with capacity and waiting list.
+programme, speakers and documents (models.inlines), and its registrations with capacity and waiting
+list. What visitors may see of the events is read through models.queries.
 
 Its routes call `events.views.event`, which reads the registrations through `models.registrations`
 and never imports this module: the imports go one way."""
@@ -13,11 +14,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -27,7 +28,7 @@ from .. import schedule
 from ..tasks import notify_registrants
 from ..views import event as views
 from .choices import EventKind, EventStatus
-from .occurrences import EventOccurrence, sync_occurrences
+from .occurrences import sync_occurrences
 from .recurrence import RecurrenceMixin, RecurringPageForm
 from .registrations import RegistrationSettingsMixin
 
@@ -384,78 +385,8 @@ class EventPage(RecurrenceMixin, RegistrationSettingsMixin, RoutablePageMixin, P
         return views.event_ical(request, self, key)
 
 
-class EventSpeaker(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("Nom"), max_length=150)
-    role = models.CharField(_("Fonction et structure"), max_length=250, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("role")]
-
-
-class EventDocument(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("Document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    description = models.CharField(_("Description"), max_length=250, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("description")]
-
-
 def _notify(event_id, change, dates):
     if change:
         notify_registrants.enqueue(event_id=event_id, kind=change)
     for occurrence_id, kind in dates:
         notify_registrants.enqueue(event_id=event_id, kind=kind, occurrence_id=occurrence_id)
-
-
-def public_events():
-    """The live public events (network-only pages never appear in lists, feeds or digests)."""
-    return EventPage.objects.live().public()
-
-
-def visible_events(request=None):
-    """The live events `request`'s visitor may see in the agenda: the public ones, and for a
-    signed-in person also those behind a page privacy they pass (Wagtail's own rule,
-    `PageViewRestriction.accept_request`: the network's meetings for a member of the group
-    core.network.NETWORK). Without a request, or for an anonymous visitor: the public events."""
-    events = EventPage.objects.live()
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return events.public()
-    denied = models.Q()
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            denied |= events.descendant_of_q(restriction.page, inclusive=True)
-    return events.exclude(denied) if denied else events
-
-
-def network_event_ids(events) -> set[int]:
-    """Which of `events` are behind a page privacy (shown "réservé au réseau")."""
-    return set(events.not_public().values_list("pk", flat=True))
-
-
-def public_occurrences():
-    """The dates of the live public events."""
-    return EventOccurrence.objects.filter(event__in=public_events()).select_related(
-        "event", "event__locale"
-    )
-
-
-def upcoming_events(locale, limit, *, before=None, option=""):
-    """The digest source of the agenda (core.digest): the events still to come at the issue's date
-    (`before`, now when None), soonest first (a series once, at its next date)."""
-    upcoming = models.Q(
-        occurrences__ends_at__gte=before or timezone.now(), occurrences__cancelled=False
-    )
-    return (
-        public_events()
-        .filter(locale=locale)
-        .exclude(status=EventStatus.CANCELLED)
-        .annotate(next_start=models.Min("occurrences__starts_at", filter=upcoming))
-        .filter(next_start__isnull=False)
-        .order_by("next_start")[:limit]
-    )

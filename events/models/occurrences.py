@@ -111,10 +111,13 @@ class Planned:
         return schedule.event_end(self.start_date, self.start_time, self.end_date, self.end_time)
 
 
-def planned_occurrences(event, until=None) -> list[Planned]:
-    """The dates of `event` as its rule and its changes give them (excluded dates left out)."""
+def planned_occurrences(event, until=None, changes=None) -> list[Planned]:
+    """The dates of `event` as its rule and its changes give them (excluded dates left out);
+    `changes`: its OccurrenceChange rows when the caller read them already."""
     span = (event.end_date or event.start_date) - event.start_date
-    changes = {change.original_date: change for change in event.occurrence_changes.all()}
+    if changes is None:
+        changes = event.occurrence_changes.all()
+    changes = {change.original_date: change for change in changes}
     planned = []
     for local_start in event.rule_starts(until):
         day = local_start.date()

@@ -18,8 +18,8 @@ from newsletter import subscriptions
 
 from .. import ical
 from ..models.choices import EventKind
-from ..models.event import network_event_ids, public_events, visible_events
 from ..models.occurrences import EventOccurrence
+from ..models.queries import network_event_ids, public_events, visible_events
 
 PAGE_SIZE = 20
 # Past events stay in the feed this long, so that a calendar keeps what it showed recently.
@@ -206,14 +206,15 @@ def agenda_feed(request, page):
         filtered(events, params)
         .filter(pk__in=recent)
         .select_related("locale")
-        .prefetch_related("occurrence_changes")
         .order_by("starts_at")
     )
     name = page.title
     if params.filters:
         name = f"{page.title} ({', '.join(_label(n, v) for n, v in params.filters.items())})"
-    cal = ical.calendar(selection, lambda event: event.get_full_url(request), name=name)
-    response = HttpResponse(ical.to_bytes(cal), content_type=ical.CONTENT_TYPE)
+    # The events are the agenda's children: their address is the agenda's and their slug (what
+    # get_full_url gives, without looking up the site's root for each of them).
+    content = ical.feed(selection, page.get_full_url(request), name=name)
+    response = HttpResponse(content, content_type=ical.CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     return response
 

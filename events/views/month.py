@@ -15,7 +15,7 @@ from newsletter import subscriptions
 
 from .. import schedule
 from ..models.choices import EventKind
-from ..models.event import network_event_ids
+from ..models.queries import network_event_ids
 from .agenda import _one, agenda_events, cities, filtered, occurrences_of, read_params
 
 

@@ -8,8 +8,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from core.network import NETWORK
@@ -18,21 +16,15 @@ from tests.browser.test_events import WIDTHS, check
 
 pytestmark = pytest.mark.browser
 
-TITLE = "Réunion technique du réseau des facilitateurs"
+TITLE = "Point technique mensuel des facilitateurs"
 
 
 @pytest.fixture
 def network_meeting(site_server, db):
-    """The demo's monthly technical meeting, reserved to the network for this test."""
-    event = EventPage.objects.get(
-        slug="reunion-technique-facilitateurs", locale__language_code="fr"
+    """The demo's monthly technical call, reserved to the network by the demo itself."""
+    return EventPage.objects.get(
+        slug="reunion-technique-mensuelle-reseau", locale__language_code="fr"
     )
-    restriction = PageViewRestriction.objects.create(
-        page=event, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.add(Group.objects.get(name=NETWORK))
-    yield event
-    restriction.delete()
 
 
 @pytest.fixture
@@ -80,5 +72,5 @@ def test_a_member_sees_the_network_meeting_and_a_visitor_does_not(open_as, netwo
     check(page, f"events-network-agenda-{width}")
     item.get_by_role("link", name=TITLE).click()
     page.wait_for_load_state()
-    assert page.locator("h1").inner_text().startswith("Réunion technique")
+    assert page.locator("h1").inner_text().startswith("Point technique")
     check(page, f"events-network-meeting-{width}")

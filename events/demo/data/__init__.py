@@ -217,6 +217,93 @@ EVENTS = {
             "body": ["The minutes of the meeting can be downloaded below."],
         },
     ),
+    # The two meetings below are reserved to the network ("network_only": Wagtail's page privacy by
+    # the group core.network.NETWORK, French and English pages): the members' home lists them.
+    "reunion-technique-mensuelle-reseau": (
+        {
+            "kind": "technical",
+            "day": 0,
+            "start_time": (14, 0),
+            "end_time": (15, 30),
+            "audiences": ["network"],
+            "network_only": True,
+            "registration_enabled": True,
+            "capacity": 40,
+            # Monthly, on the 1st Thursday, with no end (dates up to the rule's horizon): always
+            # upcoming.
+            "repeat": "monthly",
+            "repeat_weekdays": "TH",
+            "repeat_week_of_month": 1,
+            "online_url": "https://visio.example.org/mics34-reseau-technique",
+            "venue": "",
+            "street_address": "",
+            "postal_code": "",
+            "city": "",
+        },
+        {
+            "title": "Point technique mensuel des facilitateurs",
+            "summary": (
+                "Chaque premier jeudi du mois, en visioconférence : les facilitateurs partagent "
+                "les clauses en cours d'exécution et les difficultés de suivi des heures."
+            ),
+            "body": [
+                "14 h : les chantiers du mois, territoire par territoire.",
+                "14 h 45 : une question de suivi des heures d'insertion, traitée à plusieurs.",
+            ],
+        },
+        {
+            "title": "Facilitators' monthly technical call",
+            "summary": (
+                "Every first Thursday of the month, by video call: the facilitators share the "
+                "clauses being carried out and the difficulties of tracking the hours."
+            ),
+            "body": [
+                "2:00 pm: the month's worksites, territory by territory.",
+                "2:45 pm: one question about tracking insertion hours, worked on together.",
+            ],
+        },
+    ),
+    "coordination-reseau-semestrielle": (
+        {
+            "kind": "coordination",
+            "day": 45,
+            "start_time": (9, 30),
+            "end_time": (16, 0),
+            "audiences": ["network"],
+            "network_only": True,
+            "registration_enabled": True,
+            "capacity": 30,
+            **MONTPELLIER,
+            "access_info_fr": "Tramway ligne 3, arrêt Celleneuve. Déjeuner sur place.",
+            "access_info_en": "Tram line 3, Celleneuve stop. Lunch on site.",
+            "accessibility_info_fr": "Salle de plain-pied, accessible en fauteuil roulant.",
+            "accessibility_info_en": "Ground-floor room, wheelchair accessible.",
+        },
+        {
+            "title": "Coordination du réseau : bilan du semestre",
+            "summary": (
+                "La coordination MICS 34 réunit les facilitateurs : heures d'insertion du "
+                "semestre, répartition des marchés multi-territoriaux, calendrier de l'observatoire."
+            ),
+            "body": [
+                "9 h 30 : bilan des heures d'insertion par territoire.",
+                "11 h : marchés multi-territoriaux, qui en est le référent.",
+                "14 h : calendrier de saisie de l'observatoire et questions diverses.",
+            ],
+        },
+        {
+            "title": "Network coordination: the half-year review",
+            "summary": (
+                "The MICS 34 coordination gathers the facilitators: the half-year's insertion "
+                "hours, who follows multi-territorial contracts, the observatory's timetable."
+            ),
+            "body": [
+                "9:30 am: insertion hours by territory.",
+                "11:00 am: multi-territorial contracts, who is their referent.",
+                "2:00 pm: the observatory's data-entry timetable and other business.",
+            ],
+        },
+    ),
 }
 
 
