@@ -11,7 +11,7 @@ PORT ?= 8000
 SERVED_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .DEFAULT_GOAL := help
-.PHONY: bench-members bench-observatory bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
+.PHONY: bench-events bench-members bench-observatory bench-search bench-directory bench-relevance help run install migrate demo serve test test-sqlite test-postgres test-browser lint format bench lock messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,7 @@ bench: install system-deps ## Measure speed and memory (see benchmarks/README.md
 	$(MAKE) bench-tenders
 	$(MAKE) bench-observatory
 	$(MAKE) bench-members
+	$(MAKE) bench-events
 
 bench-events: install system-deps ## Only the agenda's benchmark (5,000 events, SQLite and PostgreSQL)
 	bash benchmarks/events.sh
