@@ -8,6 +8,7 @@ class ObservatoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.cache import register_cacheable_routes
         from core.digest import register_digest_source
         from core.sections import register_home_section, register_main_menu_entry
 
@@ -20,3 +21,6 @@ class ObservatoryConfig(AppConfig):
             "observatory", _("Chiffre clé de l'observatoire"), latest_key_figure_items
         )
         register_main_menu_entry("observatory", after="tenders")
+        # The page cache (core.cache): the methodology and the open-data downloads, besides the
+        # dashboard (its main route).
+        register_cacheable_routes("observatory.ObservatoryPage", "methodology_view", "data_view")
