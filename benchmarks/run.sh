@@ -139,6 +139,25 @@ LOAD_PID=$!
 wait "$LOAD_PID"
 LOAD_PID=""
 
+CONNECTIONS_HIGH="${BENCH_CONNECTIONS_HIGH:-64}"
+step "The cached pages again with $CONNECTIONS_HIGH connections (benchmarks/results/latest-$CONNECTIONS_HIGH.json)"
+"$PYTHON" -u "$BENCH/bench.py" --base-url "$BASE_URL" \
+    --target "minimal=/bench/minimal/" --target "home=/" --target "content=$CONTENT_PATH" \
+    --threads "$THREADS" --connections "$CONNECTIONS_HIGH" --duration "$DURATION" --warmup "$WARMUP" \
+    --rounds "$ROUNDS" --single-duration 0 --server-pid "$SERVER_PID" --workers "$WORKERS" \
+    --out "$BENCH/results/latest-$CONNECTIONS_HIGH.json" \
+    --raw-out "$BENCH/results/latest-$CONNECTIONS_HIGH-wrk.txt" "${LOAD_ARGS[@]}" &
+LOAD_PID=$!
+wait "$LOAD_PID"
+LOAD_PID=""
+
+step "kill -9 of one worker during a $CONNECTIONS_HIGH-connection load of the home page (benchmarks/bench_cache_kill.py)"
+"$PYTHON" -u "$BENCH/bench_cache_kill.py" --url "$BASE_URL/" --server-pid "$SERVER_PID" \
+    --connections "$CONNECTIONS_HIGH" --threads "$THREADS" --duration "$DURATION" "${LOAD_ARGS[@]}" &
+LOAD_PID=$!
+wait "$LOAD_PID"
+LOAD_PID=""
+
 # BENCH_PAGES_ONLY=1: the pages above only (the page cache's figures), not the benchmarks below.
 if [[ -n "${BENCH_PAGES_ONLY:-}" ]]; then exit 0; fi
 

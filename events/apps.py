@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.cache import register_cacheable_routes, register_purge_models
         from core.digest import register_digest_source
         from core.sections import (
             register_home_section,
@@ -30,3 +31,12 @@ class EventsConfig(AppConfig):
             order=20,
         )
         register_main_menu_entry("agenda", after="resources")
+        # The page cache (core.cache): the public agenda, its month view, an event's dates and their
+        # feeds; never the registration forms nor their tokens. A registration changes the places
+        # left on the event's pages. Members-only events are restricted pages (Wagtail privacy): an
+        # anonymous visitor gets a redirect, which is never stored.
+        register_cacheable_routes("events.AgendaPage", "month_view", "feed_view")
+        register_cacheable_routes(
+            "events.EventPage", "ical_view", "occurrence_view", "occurrence_ical_view"
+        )
+        register_purge_models("events.Registration")

@@ -9,6 +9,7 @@ class TendersConfig(AppConfig):
 
     def ready(self):
         from core.alerts import register_alert_source
+        from core.cache import register_cacheable_routes
         from core.digest import register_digest_source
         from core.indicators import register_indicator_source
         from core.sections import register_members_section
@@ -28,3 +29,6 @@ class TendersConfig(AppConfig):
         register_members_section(
             "tenders", "tenders/includes/members_section.html", members_section, order=40
         )
+        # The page cache (core.cache): the watch without a query (its main route), its feed and the
+        # notices' pages; never the alert form nor the network's follow-up.
+        register_cacheable_routes("tenders.WatchPage", "feed_view", "notice_view")

@@ -10,6 +10,10 @@
 - `signals.connect_purge()` (CoreConfig.ready) bumps it on what pages show: publish, unpublish, move and
   delete of a page, the save or delete of a live page, a snippet, a site setting, an image, a document,
   a site, and of the models apps register.
+- `objects.cached_per_generation`: what the layout of every page reads (the site, the home page,
+  the contact settings, the breadcrumbs, the home page's sections), kept in the default cache under
+  the generation, so that the same purge forgets it; the middleware gives Wagtail the request's site
+  from it (`objects.remember_site`).
 - `registry`: what apps declare. A Wagtail page is cached on its main route; other routes of a
   routable page only if its app names them (`register_cacheable_routes`); a non-page view only if its
   URL name is registered (`register_cacheable_view`); `register_purge_models` for the models, other
@@ -17,6 +21,7 @@
 """
 
 from .generation import current_generation, purge
+from .objects import cached_per_generation
 from .registry import (
     register_cacheable_routes,
     register_cacheable_view,
@@ -25,6 +30,7 @@ from .registry import (
 )
 
 __all__ = [
+    "cached_per_generation",
     "current_generation",
     "purge",
     "register_cacheable_routes",

@@ -36,6 +36,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
 from .generation import current_generation
+from .objects import remember_site
 from .registry import view_is_cacheable
 
 CSRF_INPUT_RE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
@@ -154,6 +155,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+            remember_site(request)
         if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         key = cache_key(request, current_generation())

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from core.cache import cached_per_generation
 from core.sections import home_sections as registered_home_sections
-from home.models import ContactPage, NavigationSettings
+from home.models import ContactPage, ContactSettings, NavigationSettings
 from home.navigation import menu_cache_key
 
 register = template.Library()
@@ -60,11 +61,10 @@ def _site(context):
 
 
 def _home_in(context, site, language_code):
-    """The site's home page in a language, when it exists and is live."""
+    """The site's home page in a language (specific), when it exists and is live; kept per
+    generation of the page cache (core.cache.objects), which every publish renews."""
 
     def find():
-        if site is None:
-            return None
         home = (
             Page.objects.filter(
                 translation_key=site.root_page.translation_key,
@@ -73,16 +73,25 @@ def _home_in(context, site, language_code):
             .live()
             .first()
         )
-        return home
+        return home.specific if home is not None else None
 
-    return _memo(context, ("home", language_code), find)
+    if site is None:
+        return None
+    return _memo(
+        context,
+        ("home", language_code),
+        lambda: cached_per_generation(f"home:{site.pk}:{language_code}", find),
+    )
 
 
 def _live_translations(context, page):
     return _memo(
         context,
         ("translations", page.pk),
-        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+        lambda: cached_per_generation(
+            f"translations:{page.pk}",
+            lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+        ),
     )
 
 
@@ -94,7 +103,23 @@ def localized_home(context):
         return None
     language = translation.get_language() or settings.LANGUAGE_CODE
     home = _home_in(context, site, language.split("-")[0])
-    return home.specific if home is not None else site.root_page.specific
+    return home if home is not None else site.root_page.specific
+
+
+@register.simple_tag(takes_context=True)
+def contact_settings(context):
+    """The site's contact details (ContactSettings), kept per generation of the page cache: a change
+    to the settings purges it (core.cache.signals)."""
+    site = _site(context)
+    if site is None:
+        return ContactSettings.load()
+    return _memo(
+        context,
+        "contact-settings",
+        lambda: cached_per_generation(
+            f"contact-settings:{site.pk}", lambda: ContactSettings.load(request_or_site=site)
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -242,7 +267,12 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).live().specific())
+    if not page.pk:  # the preview of a page not saved yet
+        return list(page.get_ancestors().filter(depth__gte=2).live().specific())
+    return cached_per_generation(
+        f"breadcrumbs:{page.pk}",
+        lambda: list(page.get_ancestors().filter(depth__gte=2).live().specific()),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -251,7 +281,14 @@ def contact_page(context):
     home = localized_home(context)
     if home is None:
         return None
-    return _memo(context, "contact", lambda: ContactPage.objects.live().descendant_of(home).first())
+    return _memo(
+        context,
+        "contact",
+        lambda: cached_per_generation(
+            f"contact-page:{home.pk}",
+            lambda: ContactPage.objects.live().descendant_of(home).first(),
+        ),
+    )
 
 
 @register.filter
@@ -307,12 +344,21 @@ def legal_details():
 
 @register.simple_tag(takes_context=True)
 def home_sections(context):
-    """The sections apps register for the home page (core.sections), rendered in order."""
+    """The sections apps register for the home page (core.sections), rendered in order. Their
+    contexts are the same for every visitor (what is public): kept per generation of the page
+    cache and per language (core.cache.objects)."""
     request = context.get("request")
     page = context.get("page")
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     parts = []
     for section in registered_home_sections():
-        values = section.context(request, page)
+        if isinstance(page, Page) and page.pk:
+            values = cached_per_generation(
+                f"home-section:{section.key}:{page.pk}:{language}",
+                lambda section=section: section.context(request, page),
+            )
+        else:
+            values = section.context(request, page)
         if values is not None:
             parts.append(render_to_string(section.template, values, request=request))
     return mark_safe("".join(parts))  # noqa: S308 (templates, autoescaped)

@@ -2,9 +2,12 @@
 any app. The first argument prefixes the fields' ids, so that two forms can share a page."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 
 from wagtail.models import Locale
 
+from core.cache import cached_per_generation
 from core.digest import digest_items
 from core.i18n import active_locale_id
 
@@ -35,11 +38,17 @@ def archive(context=None):
     request = context.get("request") if context is not None else None
     if request is not None and hasattr(request, "_newsletter_archive"):
         return request._newsletter_archive
-    pages = NewsletterIndexPage.objects.live().public()
-    found = (
-        pages.filter(locale_id=active_locale_id()).first()
-        or pages.filter(locale=Locale.get_default()).first()
-    )
+    locale_id = active_locale_id()
+
+    def find():
+        pages = NewsletterIndexPage.objects.live().public()
+        return (
+            pages.filter(locale_id=locale_id).first()
+            or pages.filter(locale=Locale.get_default()).first()
+        )
+
+    # Forgotten at the next publish (core.cache.objects).
+    found = cached_per_generation(f"newsletter-archive:{locale_id}", find)
     if request is not None:
         request._newsletter_archive = found
     return found
@@ -69,11 +78,15 @@ def latest_newsletter_issue(context):
     index = archive(context)
     if index is None:
         return None
-    return index.issues().first()
+    return cached_per_generation(f"latest-issue:{index.pk}", lambda: index.issues().first())
 
 
 @register.simple_tag
 def latest_publications(source, count=3):
     """`{% latest_publications "resources" 3 as items %}`: the newest items of a digest source
     (newsletter/digest.py) in the visitor's language, for pages that show what is new."""
-    return digest_items(source, Locale.get_active(), count)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return cached_per_generation(  # forgotten at the next publish (core.cache.objects)
+        f"latest-publications:{source}:{language}:{count}",
+        lambda: digest_items(source, Locale.get_active(), count),
+    )
