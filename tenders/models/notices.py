@@ -61,6 +61,18 @@ class Notice(index.Indexed, models.Model):
     descriptors = models.JSONField(_("Descripteurs"), default=list, blank=True)
     cpv_codes = models.JSONField(_("Codes CPV"), default=list, blank=True)
     departments = models.JSONField(_("Départements"), default=list, blank=True)
+    # Where the notice is (tenders.territories): the addresses the record gives, and the commune
+    # of the Hérault they name (blank: the whole département).
+    location = models.JSONField(
+        _("Lieu d'exécution et adresse de l'acheteur"), default=dict, blank=True
+    )
+    commune_code = models.CharField(_("Commune (code INSEE)"), max_length=5, blank=True)
+    location_source = models.CharField(
+        _("Commune trouvée par"),
+        max_length=10,
+        blank=True,
+        choices=[("lieu", _("le lieu d'exécution")), ("acheteur", _("l'adresse de l'acheteur"))],
+    )
     estimated_value = models.DecimalField(
         _("Valeur estimée (€ HT)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -118,6 +130,7 @@ class Notice(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["published_on"]),
             models.Index(fields=["buyer_name"]),
+            models.Index(fields=["commune_code"]),
         ]
 
     def __str__(self):
