@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .runs import ImportRunBase
+
 
 class ContractKind(models.TextChoices):
     WORKS = "TRAVAUX", _("Travaux")
@@ -176,37 +178,17 @@ class NoticeEvent(models.Model):
         return f"{self.idweb} ({self.get_kind_display()})"
 
 
-class ImportRun(models.Model):
+class ImportRun(ImportRunBase):
     """One run of the BOAMP importer: its windows, what it did and why it stopped."""
 
-    class Status(models.TextChoices):
-        RUNNING = "en-cours", _("En cours")
-        DONE = "termine", _("Terminé")
-        FAILED = "echec", _("Échec")
-
-    started_at = models.DateTimeField(_("Début"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("Fin"), null=True, blank=True)
-    status = models.CharField(
-        _("Statut"), max_length=10, choices=Status.choices, default=Status.RUNNING
-    )
     since = models.DateField(_("Depuis le"))
     until = models.DateField(_("Jusqu'au"))
     windows_done = models.PositiveIntegerField(_("Fenêtres importées"), default=0)
-    created = models.PositiveIntegerField(_("Nouveaux"), default=0)
-    changed = models.PositiveIntegerField(_("Modifiés"), default=0)
     cancelled = models.PositiveIntegerField(_("Annulés"), default=0)
-    unchanged = models.PositiveIntegerField(_("Inchangés"), default=0)
-    skipped = models.PositiveIntegerField(_("Écartés"), default=0)
-    problems = models.JSONField(_("Problèmes"), default=list, blank=True)
-    error = models.TextField(_("Erreur"), blank=True)
 
-    class Meta:
+    class Meta(ImportRunBase.Meta):
         verbose_name = _("Import BOAMP")
         verbose_name_plural = _("Imports BOAMP")
-        ordering = ["-started_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
 
 
 class ImportedWindow(models.Model):
