@@ -22,7 +22,7 @@ does not give them.
 
 import contextlib
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q
 
@@ -48,28 +48,23 @@ def name_key(value):
     return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
-@dataclass(frozen=True)
 class TerritoryIndex:
-    """The reference's territories read once: communes by name key, each commune's EPCI, names."""
+    """The reference's territories read once: names, each commune's EPCI, and the communes by
+    name key (computed when a notice is first located: the watch's list does not need them)."""
 
-    by_name: dict
-    epci_of: dict
-    names: dict
-    epcis: tuple
-    communes: tuple
+    def __init__(self, territories):
+        self.communes = tuple(t for t in territories if t.kind == reference.COMMUNE)
+        self.epcis = tuple(t for t in territories if t.kind == reference.EPCI)
+        self.epci_of = {t.code: t.epci_code for t in self.communes}
+        self.names = {t.code: t.name for t in territories}
 
     @classmethod
     def load(cls):
-        found = reference.territories()
-        communes = tuple(t for t in found if t.kind == reference.COMMUNE)
-        epcis = tuple(t for t in found if t.kind == reference.EPCI)
-        return cls(
-            by_name={name_key(t.name): t.code for t in communes},
-            epci_of={t.code: t.epci_code for t in communes},
-            names={t.code: t.name for t in found},
-            epcis=epcis,
-            communes=communes,
-        )
+        return cls(reference.territories())
+
+    @cached_property
+    def by_name(self):
+        return {name_key(t.name): t.code for t in self.communes}
 
     def commune_of(self, address):
         """The INSEE code of the commune an address names, or "" (not a commune of the Hérault)."""

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import (
     Http404,
     HttpResponse,
@@ -39,7 +40,7 @@ from .network import (
     member_territories,
     notice_context,
 )
-from .search import PAGE_SIZE, facet_counts, read_params, run_search
+from .search import PAGE_SIZE, CountedResults, facet_counts, read_params, run_search
 from .territories import TerritoryIndex, territories_q, territory_name, territory_q
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -50,7 +51,9 @@ def watch(request, page):
         return HttpResponseNotAllowed(SAFE_METHODS)
     params = read_params(request.GET)
     results = run_search(params)
-    results_page = paginate(results, params.page, params.messages, PAGE_SIZE)
+    facets = facet_counts(params, results)
+    listed = CountedResults(results, facets.total) if isinstance(results, QuerySet) else results
+    results_page = paginate(listed, params.page, params.messages, PAGE_SIZE)
     context = page.get_context(request)
     context.update(
         {
@@ -58,7 +61,7 @@ def watch(request, page):
             "search_query": params.query,
             "results_page": results_page,
             "notices": list(results_page),
-            "facets": facet_counts(params, results),
+            "facets": facets,
             "search_messages": params.messages,
             "base_query": params.querystring(),
             "now": timezone.now(),
