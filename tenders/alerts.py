@@ -13,7 +13,15 @@ from newsletter import subscriptions
 
 from .models.alerts import WatchAlert
 from .models.notices import ConsiderationKind, ContractKind, Notice
-from .search import DEADLINES, FILTER_LABELS, PERIODS, SOCIAL, read_params, run_search
+from .search import (
+    DEADLINES,
+    FILTER_LABELS,
+    PERIODS,
+    SOCIAL,
+    read_params,
+    run_search,
+    territory_label,
+)
 
 DIGEST_LIMIT = 30
 
@@ -34,6 +42,7 @@ def describe_search(params):
         "reserve": lambda value: _("oui"),
         "publie": PERIODS.get,
         "acheteur": lambda value: value,
+        "territoire": lambda value: territory_label(value, params.territories),
     }
     parts = [_("« %(query)s »") % {"query": params.query}] if params.query else []
     for name, value in params.filters.items():

@@ -16,6 +16,7 @@ from .analysis import active_rules, analyse
 from .boamp import BoampClient, BoampError, WindowQuery
 from .models.notices import ImportedWindow, ImportRun, Notice, NoticeEvent, NoticeState
 from .records import RecordError, parse_record
+from .territories import TerritoryIndex, locate
 
 ORDER = {"initial": 0, "rectificatif": 1, "annulation": 2}
 UPDATED_FIELDS = (
@@ -35,7 +36,9 @@ UPDATED_FIELDS = (
     "lots",
     "estimated_value",
     "source_format",
+    "location",
 )
+EMPTY = (None, "", [], {})
 
 
 @dataclass
@@ -68,18 +71,19 @@ class Known:
         )
 
 
-def _notice_values(parsed, rules):
+def _notice_values(parsed, rules, index):
     values = {name: parsed.fields[name] for name in UPDATED_FIELDS}
     values.update(analyse(parsed, rules))
+    values["commune_code"], values["location_source"] = locate(values["location"], index)
     return values
 
 
-def _apply_initial(parsed, rules, result, known):
+def _apply_initial(parsed, rules, index, result, known):
     notice = known.notices.get(parsed.idweb)
     if notice is not None and notice.raw_record == parsed.raw:
         result.unchanged += 1
         return
-    values = _notice_values(parsed, rules)
+    values = _notice_values(parsed, rules, index)
     if notice is None:
         notice = Notice.objects.create(idweb=parsed.idweb, raw_record=parsed.raw, **values)
         known.notices[notice.idweb] = notice
@@ -89,8 +93,9 @@ def _apply_initial(parsed, rules, result, known):
         # earlier date): what those changed stays, what they left empty comes from the initial
         # record, which is kept, and its analysis is added.
         for name in UPDATED_FIELDS:
-            if getattr(notice, name) in (None, "", []) and values[name] not in (None, "", []):
+            if getattr(notice, name) in EMPTY and values[name] not in EMPTY:
                 setattr(notice, name, values[name])
+        _relocate(notice, index)
         for name, value in merge_analyses(notice, values).items():
             setattr(notice, name, value)
         notice.raw_record = parsed.raw
@@ -113,6 +118,10 @@ def _apply_initial(parsed, rules, result, known):
             "raw_record": parsed.raw,
         },
     )
+
+
+def _relocate(notice, index):
+    notice.commune_code, notice.location_source = locate(notice.location, index)
 
 
 def merge_analyses(notice, values):
@@ -148,13 +157,13 @@ def _changes(notice, values):
     return ", ".join(str(label) for label in changed)
 
 
-def _apply_follow_up(parsed, rules, result, known):
+def _apply_follow_up(parsed, rules, index, result, known):
     if known.event_records.get(parsed.idweb) == parsed.raw:
         result.unchanged += 1
         return
     cancelled = parsed.kind == "annulation"
     notice = known.notices.get(parsed.target)
-    values = _notice_values(parsed, rules)
+    values = _notice_values(parsed, rules, index)
     if notice is None:
         # The notice concerned was published before the imported windows: the rectification or
         # cancellation carries the procedure's data, and becomes its first known state.
@@ -172,8 +181,9 @@ def _apply_follow_up(parsed, rules, result, known):
         # A rectification restates what changed: the values it gives replace the notice's, and
         # what it says of social considerations adds to what the notice said.
         for name in UPDATED_FIELDS:
-            if name not in ("source_format", "url") and values[name] not in (None, "", []):
+            if name not in ("source_format", "url") and values[name] not in EMPTY:
                 setattr(notice, name, values[name])
+        _relocate(notice, index)
         for name, value in merge_analyses(notice, values).items():
             setattr(notice, name, value)
     notice.state = NoticeState.CANCELLED if cancelled else NoticeState.RECTIFIED
@@ -191,9 +201,10 @@ def _apply_follow_up(parsed, rules, result, known):
     )
 
 
-def import_records(records, rules=None):
+def import_records(records, rules=None, index=None):
     """Write one window's records (in the caller's transaction); returns a WindowResult."""
     rules = active_rules() if rules is None else rules
+    index = TerritoryIndex.load() if index is None else index
     result = WindowResult()
     parsed_records = []
     for record in records:
@@ -215,9 +226,9 @@ def import_records(records, rules=None):
     known = Known.of(parsed_records)
     for parsed in parsed_records:
         if parsed.kind == "initial":
-            _apply_initial(parsed, rules, result, known)
+            _apply_initial(parsed, rules, index, result, known)
         else:
-            _apply_follow_up(parsed, rules, result, known)
+            _apply_follow_up(parsed, rules, index, result, known)
     return result
 
 
@@ -232,12 +243,13 @@ def run_import(since, until, client=None, log=None):
     client = client or BoampClient()
     run = ImportRun.objects.create(since=since, until=until)
     rules = active_rules()
+    index = TerritoryIndex.load()
     day = since
     try:
         while day <= until:
             records = client.window_records(WindowQuery(day))
             with transaction.atomic():
-                result = import_records(records, rules)
+                result = import_records(records, rules, index)
                 ImportedWindow.objects.update_or_create(
                     day=day, defaults={"record_count": len(records)}
                 )

@@ -4,15 +4,19 @@ watch page (tenders.models.pages imports the views, which import tenders.network
 
 from django.db.models import Q
 
+from .buyers import buyers_to_meet
 from .models.followups import NoticeAssignment
 from .models.notices import Notice
 from .models.pages import WatchPage
+from .network import member_territories
+from .territories import TerritoryIndex, territories_q
 
 MEMBERS_SECTION_LIMIT = 10
 
 
 def members_section(request, members_home):
-    """The members' home section (core.sections): the notices the member follows or is assigned."""
+    """The members' home section (core.sections): the notices the member follows or is assigned,
+    and the way to "les acheteurs à rencontrer" of the member's territories."""
     watch = WatchPage.objects.live().first()
     if watch is None:
         return None
@@ -33,4 +37,13 @@ def members_section(request, members_home):
         }
         for notice in notices[:MEMBERS_SECTION_LIMIT]
     ]
-    return {"items": items, "count": notices.count(), "watch": watch}
+    own = member_territories(user)
+    where = territories_q(own, TerritoryIndex.load()) if own else None
+    return {
+        "items": items,
+        "count": notices.count(),
+        "watch": watch,
+        "buyers_url": f"{watch.url}acheteurs-a-rencontrer/",
+        "buyers_count": len(buyers_to_meet(where)),
+        "buyers_own": bool(own),
+    }

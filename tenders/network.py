@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from core.network import COORDINATION, FACILITATORS, membership
 
 from .models.followups import NoticeAssignment, NoticeFollow, NoticeNote
+from .territories import TerritoryIndex
 
 
 def is_member(user):
@@ -23,13 +24,50 @@ def can_assign(user):
 
 def facilitators():
     """The active accounts of the facilitators' group that are members of the network."""
+    return [user for user, _found in _facilitator_memberships()]
+
+
+def _facilitator_memberships():
     users = (
         get_user_model()
         .objects.filter(is_active=True, groups__name=FACILITATORS)
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
-    return [user for user in users if membership(user) is not None]
+    pairs = ((user, membership(user)) for user in users)
+    return [(user, found) for user, found in pairs if found is not None]
+
+
+def is_coordination(user):
+    found = membership(user)
+    return bool(found) and (found.coordination or user.groups.filter(name=COORDINATION).exists())
+
+
+def facilitator_choices(notice, user, index=None):
+    """(of the territory, others): the facilitators `user` may assign `notice` to. Those of the
+    territory cover the notice's commune (tenders.territories) through their membership's
+    territories; the coordination is offered every facilitator, those of the territory first; a
+    facilitator only those of the territory, or every one when none covers it (a notice of the
+    whole département, a territory without facilitator)."""
+    index = index or TerritoryIndex.load()
+    local, others = [], []
+    for person, found in _facilitator_memberships():
+        covered = set()
+        for code in found.territory_codes:
+            covered |= index.communes_in(code)
+        (local if notice.commune_code and notice.commune_code in covered else others).append(person)
+    if is_coordination(user) or not local:
+        return local, others
+    return local, []
+
+
+def member_territories(user):
+    """The codes of the territories a member covers; empty for the coordination (which sees
+    every territory), a member without territory, or anyone else."""
+    found = membership(user)
+    if found is None or found.coordination:
+        return frozenset()
+    return found.territory_codes
 
 
 def display_name(user):
@@ -49,5 +87,5 @@ def notice_context(notice, user):
         "notes": list(NoticeNote.objects.filter(notice=notice).select_related("author")),
         "assignment": assignment,
         "can_assign": can_assign(user),
-        "facilitators": facilitators() if can_assign(user) else [],
+        "choices": facilitator_choices(notice, user) if can_assign(user) else ([], []),
     }

@@ -161,8 +161,28 @@ def _linked(record):
     return ""
 
 
+def _address(city=None, postal_code=None, line=None):
+    """An address as the watch keeps it for locating a notice: only the parts given."""
+    found = {"city": text(city), "postal_code": text(postal_code), "text": text(line)}
+    return {key: value[:200] for key, value in found.items() if value}
+
+
 def _national(donnees, fields, texts, reserved):
     identity = first(donnees, "IDENTITE") or {}
+    place = first(donnees, "OBJET", "LIEU_EXEC_LIVR") or {}
+    fields["location"] = {
+        name: address
+        for name, address in (
+            (
+                "place",
+                _address(first(place, "VILLE"), first(place, "CP"), first(place, "ADRESSE"))
+                if isinstance(place, dict)
+                else _address(line=place),
+            ),
+            ("buyer", _address(first(identity, "VILLE"), first(identity, "CP"))),
+        )
+        if address
+    }
     fields["buyer_siret"] = siret(first(identity, "CODE_IDENT_NATIONAL")) or siret(
         first(identity, "SIRET")
     )
@@ -254,6 +274,21 @@ def _eforms(donnees, fields, texts, reserved, codes):
     buyer_id = text(
         first(root, "cac:ContractingParty", "cac:Party", "cac:PartyIdentification", "cbc:ID")
     )
+    # The place of performance (BT-5101 to BT-5141): the project's, else the first lot's.
+    places = [
+        node
+        for scope in [project, *[first(lot, "cac:ProcurementProject") for lot in lots_nodes]]
+        for node in as_list(first(scope, "cac:RealizedLocation"))
+    ]
+    place = places[0] if places else {}
+    address = first(place, "cac:Address")
+    fields["location"] = {
+        "place": _address(
+            first(address, "cbc:CityName"),
+            first(address, "cbc:PostalZone"),
+            first(place, "cbc:Description"),
+        )
+    }
     for organisation in find(root, lambda key: key == "efac:Organization"):
         for org in as_list(organisation):
             company = first(org, "efac:Company") or {}
@@ -263,6 +298,11 @@ def _eforms(donnees, fields, texts, reserved, codes):
                 )
                 if not fields["buyer_name"]:
                     fields["buyer_name"] = text(first(company, "cac:PartyName", "cbc:Name"))
+                postal = first(company, "cac:PostalAddress") or {}
+                fields["location"]["buyer"] = _address(
+                    first(postal, "cbc:CityName"), first(postal, "cbc:PostalZone")
+                )
+    fields["location"] = {name: value for name, value in fields["location"].items() if value}
     fields.setdefault("buyer_siret", "")
     codes["reserved-procurement"] = [
         code for code in coded(root, "reserved-procurement") if code != "none"
@@ -338,6 +378,7 @@ def parse_record(record):
         "cpv_codes": [],
         "lots": [],
         "estimated_value": None,
+        "location": {},
     }
     texts = Texts()
     reserved = []

@@ -17,7 +17,8 @@ from ..decp_import import import_contracts
 from ..factories import WatchPageFactory
 from ..importing import import_records
 from ..models import Contract, Notice, WatchPage
-from .data import BUYERS, NOTICES, PAGE, PAGE_EN
+from ..territories import locate_notices
+from .data import BUYER_ADDRESSES, BUYERS, NOTICES, PAGE, PAGE_EN
 from .generated import decp_records, eforms_records, national_entries
 
 SOCIAL_TEXTS = {
@@ -58,18 +59,27 @@ def ensure_watch_page(home, user=None):
 
 
 def example_record(number, entry, today):
-    buyer_key, title, kind, value, cpv, social, days_ago, european = entry
+    """A national-format record; `entry` as data.NOTICES, with the place of execution (a commune)
+    as a ninth item for the generated ones."""
+    buyer_key, title, kind, value, cpv, social, days_ago, european = entry[:8]
+    place = entry[8] if len(entry) > 8 else ""
     buyer, siret = BUYERS[buyer_key]
     published = today - datetime.timedelta(days=days_ago)
     deadline = published + datetime.timedelta(days=35)
     where, wording = SOCIAL_TEXTS[social]
+    identity = {"DENOMINATION": buyer, "CODE_IDENT_NATIONAL": siret}
+    if BUYER_ADDRESSES[buyer_key]:
+        identity["VILLE"], identity["CP"] = BUYER_ADDRESSES[buyer_key]
     donnees = {
-        "IDENTITE": {"DENOMINATION": buyer, "CODE_IDENT_NATIONAL": siret, "VILLE": "Hérault"},
+        "IDENTITE": identity,
         "OBJET": {
             "TITRE_MARCHE": title,
             "TYPE_MARCHE": {kind: None},
             "OBJET_COMPLET": title + " (avis d'exemple, fictif).",
             "CPV": {"PRINCIPAL": cpv},
+            "LIEU_EXEC_LIVR": {"VILLE": place, "CODE_NUTS": "FRJ13"}
+            if place
+            else {"ADRESSE": "Hérault", "CODE_NUTS": "FRJ13"},
             "CARACTERISTIQUES": {"VALEUR": {"@TYPE": "ESTIMEE", "#text": value}},
         },
         "PROCEDURE": {
@@ -120,6 +130,8 @@ def load_example_notices(today=None, generated=False):
         records += eforms_records(today, first_number=len(entries) + 1)
     result = import_records(records)
     Notice.objects.filter(idweb__startswith="EX-26-", is_example=False).update(is_example=True)
+    # The directory's territories may have been loaded after the notices (another demo builder).
+    locate_notices(Notice.objects.filter(is_example=True))
     return result.created + result.changed
 
 

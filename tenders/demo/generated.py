@@ -9,7 +9,7 @@ import datetime
 import json
 from pathlib import Path
 
-from .data import BUYERS
+from .data import BUYER_ADDRESSES, BUYERS
 
 GENERATED_NOTICES = 300
 GENERATED_CONTRACTS = 360
@@ -77,7 +77,7 @@ DECP_CONSIDERATIONS = [
 
 def national_entries():
     """Entries in the shape of data.NOTICES: (buyer, title, kind, value, cpv, social, days ago,
-    European publication)."""
+    European publication), and the place of execution."""
     buyers = list(BUYERS)
     entries = []
     for n in range(GENERATED_NOTICES - GENERATED_NOTICES // 5):
@@ -95,6 +95,7 @@ def national_entries():
                 NATIONAL_SOCIAL[n % len(NATIONAL_SOCIAL)],
                 (n * 11) % 360 + 1,
                 european,
+                place,
             )
         )
     return entries
@@ -110,19 +111,31 @@ def _walk(node):
             yield from _walk(item)
 
 
-def eforms_donnees(template, title, buyer, siret, social):
-    """The shipped eForms notice (a reserved lot, BT-71 res-ws) as another buyer's, with the
-    social signals of `social`."""
+def eforms_donnees(template, title, buyer, siret, social, place="", address=None):
+    """The shipped eForms notice (a reserved lot, BT-71 res-ws) as another buyer's (at `address`,
+    (city, postal code)), carried out in `place`, with the social signals of `social`."""
     text = json.dumps(template, ensure_ascii=False)
     text = text.replace(TEMPLATE_TITLE, title).replace(TEMPLATE_BUYER, buyer)
     donnees = json.loads(text.replace(TEMPLATE_SIRET, siret))
+    root = donnees["EFORMS"]["ContractNotice"]
+    if place:
+        root["cac:ProcurementProject"]["cac:RealizedLocation"] = {
+            "cac:Address": {
+                "cbc:CityName": place,
+                "cbc:CountrySubentityCode": {"@listName": "nuts", "#text": "FRJ13"},
+            }
+        }
     for node in _walk(donnees):
+        if "cbc:PostalZone" in node:
+            if address:
+                node["cbc:CityName"], node["cbc:PostalZone"] = address
+            else:
+                del node["cbc:CityName"], node["cbc:PostalZone"]
         if social != "eforms-reserved" and node.get("@listName") == "reserved-procurement":
             node["#text"] = "none"
         if node.get("@listName") == "reserved-execution":
             node["#text"] = "yes" if social == "eforms-execution" else "no"
     if social == "eforms-strategic":
-        root = donnees["EFORMS"]["ContractNotice"]
         root["cac:ProcurementAdditionalType"] = [
             {"cbc:ProcurementTypeCode": {"@listName": "strategic-procurement", "#text": "soc-obj"}},
             {"cbc:ProcurementTypeCode": {"@listName": "social-objective", "#text": "work-cond"}},
@@ -137,7 +150,10 @@ def eforms_records(today, first_number):
     for n in range(GENERATED_NOTICES // 5):
         title, kind, _cpv, _value = SUBJECTS[(n * 5) % len(SUBJECTS)]
         title = f"{title} — {PLACES[n % len(PLACES)]} (avis européen n° {n + 1})"
-        buyer, siret = BUYERS[buyers[(n * 5) % len(buyers)]]
+        key = buyers[(n * 5) % len(buyers)]
+        buyer, siret = BUYERS[key]
+        # Every other one carried out in the place of its title, the others at the buyer's.
+        place = PLACES[n % len(PLACES)] if n % 2 else ""
         published = today - datetime.timedelta(days=(n * 13) % 300 + 1)
         deadline = published + datetime.timedelta(days=40)
         social = EFORMS_SOCIAL[n % len(EFORMS_SOCIAL)]
@@ -158,7 +174,15 @@ def eforms_records(today, first_number):
                 "url_avis": None,
                 "etat": "INITIAL",
                 "donnees": json.dumps(
-                    eforms_donnees(copy.deepcopy(template), title, buyer, siret, social),
+                    eforms_donnees(
+                        copy.deepcopy(template),
+                        title,
+                        buyer,
+                        siret,
+                        social,
+                        place,
+                        BUYER_ADDRESSES[key],
+                    ),
                     ensure_ascii=False,
                 ),
             }

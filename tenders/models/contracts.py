@@ -9,6 +9,8 @@ three booleans so that the observatory's shares are counted in SQL (tenders.indi
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .runs import ImportRunBase
+
 
 class BuyerKind(models.TextChoices):
     STATE = "etat", _("Services de l'État")
@@ -71,34 +73,14 @@ class Contract(models.Model):
         return f"{self.contract_id} — {self.title[:80]}"
 
 
-class DecpImportRun(models.Model):
+class DecpImportRun(ImportRunBase):
     """One run of the DECP importer: the file it read, what it did, and why it failed if it did
     (then nothing of the file was written)."""
 
-    class Status(models.TextChoices):
-        RUNNING = "en-cours", _("En cours")
-        DONE = "termine", _("Terminé")
-        FAILED = "echec", _("Échec")
-
-    started_at = models.DateTimeField(_("Début"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("Fin"), null=True, blank=True)
-    status = models.CharField(
-        _("Statut"), max_length=10, choices=Status.choices, default=Status.RUNNING
-    )
     source = models.CharField(_("Source"), max_length=500)
     records = models.PositiveIntegerField(_("Enregistrements lus"), default=0)
-    created = models.PositiveIntegerField(_("Nouveaux"), default=0)
-    changed = models.PositiveIntegerField(_("Modifiés"), default=0)
-    unchanged = models.PositiveIntegerField(_("Inchangés"), default=0)
     outside = models.PositiveIntegerField(_("Hors Hérault"), default=0)
-    skipped = models.PositiveIntegerField(_("Écartés"), default=0)
-    problems = models.JSONField(_("Problèmes"), default=list, blank=True)
-    error = models.TextField(_("Erreur"), blank=True)
 
-    class Meta:
+    class Meta(ImportRunBase.Meta):
         verbose_name = _("Import DECP")
         verbose_name_plural = _("Imports DECP")
-        ordering = ["-started_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .runs import ImportRunBase
+
 
 class ContractKind(models.TextChoices):
     WORKS = "TRAVAUX", _("Travaux")
@@ -61,6 +63,18 @@ class Notice(index.Indexed, models.Model):
     descriptors = models.JSONField(_("Descripteurs"), default=list, blank=True)
     cpv_codes = models.JSONField(_("Codes CPV"), default=list, blank=True)
     departments = models.JSONField(_("Départements"), default=list, blank=True)
+    # Where the notice is (tenders.territories): the addresses the record gives, and the commune
+    # of the Hérault they name (blank: the whole département).
+    location = models.JSONField(
+        _("Lieu d'exécution et adresse de l'acheteur"), default=dict, blank=True
+    )
+    commune_code = models.CharField(_("Commune (code INSEE)"), max_length=5, blank=True)
+    location_source = models.CharField(
+        _("Commune trouvée par"),
+        max_length=10,
+        blank=True,
+        choices=[("lieu", _("le lieu d'exécution")), ("acheteur", _("l'adresse de l'acheteur"))],
+    )
     estimated_value = models.DecimalField(
         _("Valeur estimée (€ HT)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -118,6 +132,7 @@ class Notice(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["published_on"]),
             models.Index(fields=["buyer_name"]),
+            models.Index(fields=["commune_code"]),
         ]
 
     def __str__(self):
@@ -163,37 +178,17 @@ class NoticeEvent(models.Model):
         return f"{self.idweb} ({self.get_kind_display()})"
 
 
-class ImportRun(models.Model):
+class ImportRun(ImportRunBase):
     """One run of the BOAMP importer: its windows, what it did and why it stopped."""
 
-    class Status(models.TextChoices):
-        RUNNING = "en-cours", _("En cours")
-        DONE = "termine", _("Terminé")
-        FAILED = "echec", _("Échec")
-
-    started_at = models.DateTimeField(_("Début"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("Fin"), null=True, blank=True)
-    status = models.CharField(
-        _("Statut"), max_length=10, choices=Status.choices, default=Status.RUNNING
-    )
     since = models.DateField(_("Depuis le"))
     until = models.DateField(_("Jusqu'au"))
     windows_done = models.PositiveIntegerField(_("Fenêtres importées"), default=0)
-    created = models.PositiveIntegerField(_("Nouveaux"), default=0)
-    changed = models.PositiveIntegerField(_("Modifiés"), default=0)
     cancelled = models.PositiveIntegerField(_("Annulés"), default=0)
-    unchanged = models.PositiveIntegerField(_("Inchangés"), default=0)
-    skipped = models.PositiveIntegerField(_("Écartés"), default=0)
-    problems = models.JSONField(_("Problèmes"), default=list, blank=True)
-    error = models.TextField(_("Erreur"), blank=True)
 
-    class Meta:
+    class Meta(ImportRunBase.Meta):
         verbose_name = _("Import BOAMP")
         verbose_name_plural = _("Imports BOAMP")
-        ordering = ["-started_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
 
 
 class ImportedWindow(models.Model):

@@ -40,6 +40,10 @@ class WatchPage(RoutablePageMixin, Page):
     def alert_view(self, request):
         return views.search_alert(request, self)
 
+    @path("acheteurs-a-rencontrer/")
+    def buyers_view(self, request):
+        return views.buyers_to_meet(request, self)
+
     @path("avis/<str:idweb>/")
     def notice_view(self, request, idweb):
         return views.notice_detail(request, self, idweb)

@@ -20,6 +20,7 @@ WIDTHS = {"375": {"width": 375, "height": 812}, "1366": {"width": 1366, "height"
     [
         ("tenders", WATCH),
         ("tenders-filtered", WATCH + "?social=manquante&type=TRAVAUX"),
+        ("tenders-territory", WATCH + "?territoire=243400017&social=non"),
         ("tenders-notice", WATCH + "avis/EX-26-0001/"),
         ("tenders-missing", WATCH + "avis/EX-26-0004/"),
         ("tenders-en", "/en/procurement-watch/?social=oui"),
@@ -52,3 +53,29 @@ def test_two_filters_then_a_notice_and_its_reason(open_page):
     page.wait_for_url("**/avis/EX-26-*/")
     analysis = page.locator(".tenders-analysis").inner_text()
     assert "loi Climat et résilience" in analysis
+
+
+def test_the_territory_filter_with_another_then_a_notice_located_there(open_page):
+    page = open_page(WATCH)
+    options = page.locator("#filtre-territoire optgroup[label='Intercommunalités'] option")
+    assert options.count() >= 1
+    page.select_option("#filtre-territoire", "200066355")  # CA Sète Agglopôle Méditerranée
+    page.select_option("#filtre-type", "SERVICES")
+    page.click(".tenders-filters button[type=submit]")
+    page.wait_for_url("**territoire=200066355**")
+    assert "type=SERVICES" in page.url
+    selected = page.locator("#filtre-territoire option:checked").inner_text()
+    assert selected.startswith("CA Sète Agglopôle Méditerranée (")
+    count = int(selected.rsplit("(", 1)[1].rstrip(")"))
+    heading = page.locator("#resultats").inner_text()
+    assert heading.startswith(f"{count} avis")
+    page.locator(".tenders-item h3 a").first.click()
+    page.wait_for_url("**/avis/EX-26-*/")
+    where = page.locator(".tenders-meta").inner_text()
+    assert "Sète" in where or "Tout l'Hérault" in where
+
+
+def test_a_malformed_territory_in_the_url_is_explained_in_french(open_page):
+    page = open_page(WATCH + "?territoire=%3Cb%3E99")
+    message = page.locator(".notice--info").first.inner_text()
+    assert "n'est ni une commune ni une intercommunalité de l'Hérault" in message

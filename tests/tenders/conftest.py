@@ -13,6 +13,7 @@ from django.test import override_settings
 
 import pytest
 
+from core import reference
 from tenders.boamp import BoampClient
 from tenders.decp import DecpClient
 from tenders.factories import WatchPageFactory
@@ -165,3 +166,54 @@ def decp_server():
 def decp_client(decp_server):
     """A client of the DECP replay server: a short timeout, retries without waiting."""
     return DecpClient(timeout=0.5, retries=2, backoff=0)
+
+
+METROPOLE = "243400017"
+BEZIERS_AGGLO = "243400769"
+SETE_AGGLO = "200066355"
+LUNEL_AGGLO = "243400520"
+MONTPELLIER = "34172"
+LATTES = "34129"
+BEZIERS = "34032"
+SETE = "34301"
+LUNEL = "34145"
+LODEVE = "34142"
+
+
+class HeraultReference:
+    """A few territories of the Hérault, as core.reference gives the directory's."""
+
+    TERRITORIES = [
+        reference.Territory(BEZIERS, "Béziers", reference.COMMUNE, BEZIERS_AGGLO),
+        reference.Territory(LATTES, "Lattes", reference.COMMUNE, METROPOLE),
+        reference.Territory(LODEVE, "Lodève", reference.COMMUNE, ""),
+        reference.Territory(LUNEL, "Lunel", reference.COMMUNE, LUNEL_AGGLO),
+        reference.Territory(MONTPELLIER, "Montpellier", reference.COMMUNE, METROPOLE),
+        reference.Territory(SETE, "Sète", reference.COMMUNE, SETE_AGGLO),
+        reference.Territory(BEZIERS_AGGLO, "CA Béziers Méditerranée", reference.EPCI),
+        reference.Territory(LUNEL_AGGLO, "CA Lunel Agglo", reference.EPCI),
+        reference.Territory(METROPOLE, "Montpellier Méditerranée Métropole", reference.EPCI),
+        reference.Territory(SETE_AGGLO, "CA Sète Agglopôle Méditerranée", reference.EPCI),
+    ]
+
+    def territories(self, codes=None):
+        if codes is None:
+            return list(self.TERRITORIES)
+        codes = set(codes)
+        return [t for t in self.TERRITORIES if t.code in codes]
+
+    def communes_of(self, code):
+        epcis = {t.code for t in self.TERRITORIES if t.kind == reference.EPCI}
+        if code in epcis:
+            return frozenset(t.code for t in self.TERRITORIES if t.epci_code == code)
+        return frozenset([code]) if any(t.code == code for t in self.TERRITORIES) else frozenset()
+
+    def structures(self, ids=None, kinds=None):
+        return []
+
+
+@pytest.fixture
+def herault(monkeypatch):
+    """core.reference answered by HeraultReference for the test."""
+    monkeypatch.setattr(reference, "_provider", HeraultReference())
+    return HeraultReference

@@ -19,12 +19,28 @@ URL = "/admin/veille-marches/acheteurs/"
 @pytest.fixture
 def notices(db):
     today = timezone.localdate()
-    NoticeFactory(buyer_name="Commune A", lacks_required_consideration=True, published_on=today)
-    NoticeFactory(buyer_name="Commune A", lacks_required_consideration=True, published_on=today)
+    NoticeFactory(
+        buyer_name="Commune A",
+        above_eu_threshold=True,
+        lacks_required_consideration=True,
+        published_on=today,
+    )
+    NoticeFactory(
+        buyer_name="Commune A",
+        above_eu_threshold=True,
+        lacks_required_consideration=True,
+        published_on=today,
+    )
     NoticeFactory(buyer_name="Commune A", has_social_consideration=True, published_on=today)
-    NoticeFactory(buyer_name="Commune B", lacks_required_consideration=True, published_on=today)
+    NoticeFactory(
+        buyer_name="Commune B",
+        above_eu_threshold=True,
+        lacks_required_consideration=True,
+        published_on=today,
+    )
     NoticeFactory(
         buyer_name="Commune C",
+        above_eu_threshold=True,
         lacks_required_consideration=True,
         published_on=today - datetime.timedelta(days=400),
     )
@@ -53,7 +69,7 @@ def test_the_buyers_to_meet_export_to_csv(editor_client, notices):
     response = editor_client.get(URL + "?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("acheteur;siret;avis_sans_consideration_sociale")
+    assert lines[0].startswith("Acheteur;SIRET;Avis sans considération sociale;")
     assert lines[1].startswith("Commune A;;2;")
 
 

@@ -30,6 +30,19 @@ BUYERS = {
     "lodeve": ("Commune de Lodève (exemple)", "21340142300011"),
 }
 
+# Where each buyer is (city, postal code), for the watch's territories; the Département's notices
+# name no address, so that some are the whole département's.
+BUYER_ADDRESSES = {
+    "metropole": ("Montpellier", "34000"),
+    "departement": None,
+    "beziers": ("Béziers", "34500"),
+    "sete": ("Sète", "34200"),
+    "lunel": ("Lunel", "34400"),
+    "chu": ("Montpellier Cedex 5", "34295"),
+    "habitat": ("Montpellier", "34000"),
+    "lodeve": ("Lodève", "34700"),
+}
+
 # (buyer, title, kind, estimated value, cpv, what the notice says of social considerations,
 # days since publication, European publication)
 # The "social" value picks the wording of tenders.demo.SOCIAL_TEXTS.
