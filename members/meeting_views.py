@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core import reference
+from core.watch import buyer_notices
 
 from .access import can_invite, members_only
 from .buyers import public_buyer
@@ -77,6 +78,9 @@ def meeting_follow_up_done(request, pk):
     return redirect("members:meeting", pk=meeting.pk)
 
 
+BUYER_NOTICES_LIMIT = 20
+
+
 def _buyer_page(request, name, meetings, contracts, in_directory):
     meetings = list(meetings)
     names = _names()
@@ -90,6 +94,8 @@ def _buyer_page(request, name, meetings, contracts, in_directory):
             "in_directory": in_directory,
             "meetings": meetings,
             "contracts": list(contracts.order_by("title", "pk")),
+            # The procurement watch's notices of that buyer (core.watch), latest first.
+            "notices": buyer_notices(name, BUYER_NOTICES_LIMIT),
             "can_invite": can_invite(request.user),
         },
     )

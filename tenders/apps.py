@@ -14,8 +14,10 @@ class TendersConfig(AppConfig):
         from core.indicators import register_indicator_source
         from core.sections import register_members_section
         from core.sitemaps import register_sitemap
+        from core.watch import register_buyer_notices_provider
 
         from .alerts import ALERT_SOURCE
+        from .buyer_notices import notices_of_buyer
         from .indicators import INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares
         from .members import members_section
         from .sitemaps import NoticeSitemap, latest_social_notices
@@ -26,6 +28,7 @@ class TendersConfig(AppConfig):
         register_sitemap("tenders-notices", NoticeSitemap)
         register_indicator_source(INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares)
         register_alert_source(ALERT_SOURCE)
+        register_buyer_notices_provider(notices_of_buyer)
         register_members_section(
             "tenders", "tenders/includes/members_section.html", members_section, order=40
         )

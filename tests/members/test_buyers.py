@@ -148,3 +148,38 @@ def test_the_buyer_page_is_for_members(client, fake_reference):
     response = client.get(reverse("members:buyer", kwargs={"pk": DEPARTEMENT}))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("members:login"))
+
+
+def test_the_buyer_page_lists_the_watch_s_notices_of_that_buyer(
+    client, facilitator, fake_reference, monkeypatch
+):
+    from core import watch
+
+    asked = []
+
+    def notices(name, limit):
+        asked.append(name)
+        return [
+            watch.BuyerNotice(
+                title="Entretien des routes départementales, lot 2",
+                url="/veille-marches/avis/26-12345/",
+                buyer_name=name,
+                published_on=datetime.date(2026, 9, 14),
+                deadline=None,
+                has_social_consideration=False,
+                cancelled=False,
+            )
+        ]
+
+    monkeypatch.setattr(watch, "_provider", notices)
+    meeting("Département de l'Hérault", "2026-10-01", structure_id=DEPARTEMENT)
+    sign_in(client, facilitator)
+    html = client.get(reverse("members:buyer", kwargs={"pk": DEPARTEMENT})).content.decode()
+    assert asked == ["Département de l'Hérault"]
+    assert 'href="/veille-marches/avis/26-12345/"' in html
+    assert "Entretien des routes départementales, lot 2" in html
+    assert "sans considération sociale" in html
+
+    monkeypatch.setattr(watch, "_provider", None)
+    html = client.get(reverse("members:buyer", kwargs={"pk": DEPARTEMENT})).content.decode()
+    assert "Aucun avis de cet acheteur dans la veille des marchés." in html
