@@ -23,8 +23,12 @@ from .analysis import normalise_query_references, stem_word
 MIN_LENGTH = 5
 TRIGRAM_SIMILARITY = 0.3
 # On SQLite, how many letters of a word its stem may leave out ("ante" of "charpante" is 4 with the
-# letter wrong: compared on the stem's length, one more or less).
+# letter wrong: compared on the stem's length, one more or less); a stem of LONG_STEM letters or more
+# may leave out LONG_SUFFIX_ALLOWANCE ("aton" of "numérisaton": the stem "numeris" drops the five
+# letters of "-ation"), a short one not, or "insertoin" would be read as some five-letter stem.
 SUFFIX_ALLOWANCE = 3
+LONG_STEM = 7
+LONG_SUFFIX_ALLOWANCE = 5
 
 
 def max_distance(word: str) -> int:
@@ -85,6 +89,14 @@ def correction(backend, text: str) -> str | None:
     return "".join(pieces) if changed else None
 
 
+def covers(stem: str, folded: str) -> bool:
+    """Whether `stem` is long enough to be the stem of the word `folded` (SUFFIX_ALLOWANCE)."""
+    if len(stem) < MIN_LENGTH:
+        return False
+    allowance = LONG_SUFFIX_ALLOWANCE if len(stem) >= LONG_STEM else SUFFIX_ALLOWANCE
+    return len(stem) >= len(folded) - allowance
+
+
 class SQLiteVocabulary:
     """The stems of SQLite's FTS5 index, through an `fts5vocab` table of the connection."""
 
@@ -109,24 +121,37 @@ class SQLiteVocabulary:
         limit = max_distance(folded)
         rows = self._rows(
             f"SELECT term, doc FROM {self.table} WHERE length(term) BETWEEN %s AND %s",  # noqa: S608
-            (max(MIN_LENGTH, len(folded) - SUFFIX_ALLOWANCE), len(folded) + limit),
+            (
+                max(
+                    MIN_LENGTH,
+                    min(LONG_STEM, len(folded) - SUFFIX_ALLOWANCE),
+                    len(folded) - LONG_SUFFIX_ALLOWANCE,
+                ),
+                len(folded) + limit,
+            ),
         )
         if any(term == stem for term, _doc in rows):
             return None
-        best = None
+        candidates = []
         for term, docs in rows:
-            # A stem covers most of its word: at least MIN_LENGTH letters, and all but the three
-            # last of the misspelt word ("charpent" for "charpante"); compared with the word's
-            # beginning of its length, one letter more or less.
-            if len(term) < max(MIN_LENGTH, len(folded) - SUFFIX_ALLOWANCE) or term[0] != folded[0]:
+            # A stem covers most of its word (covers: "charpent" for "charpante", "numeris" for
+            # "numérisaton"); compared with the word's beginning of its length, one letter more or less. The
+            # closest wins, then the commonest, among those an indexed text holds a word of.
+            if not covers(term, folded) or term[0] != folded[0]:
                 continue
             distance = min(
                 edit_distance(term, folded[:size], limit)
                 for size in range(len(term) - 1, len(term) + 2)
             )
-            if distance <= limit and (best is None or (distance, -docs) < best[:2]):
-                best = (distance, -docs, term)
-        return self.surface(best[2]) if best else None
+            if distance <= limit:
+                candidates.append((distance, -docs, term))
+        # The vocabulary also holds terms no text's word stems to (an unstemmed title column's
+        # "blanchisserie" beside the stem "blanchisser"): the next candidate then.
+        for _distance, _docs, term in sorted(candidates)[:5]:
+            word = self.surface(term)
+            if word:
+                return word
+        return None
 
     def surface(self, stem: str) -> str | None:
         """A word of an indexed text whose stem is `stem`: the index holds stems only."""

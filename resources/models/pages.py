@@ -75,6 +75,7 @@ class ResourcePage(Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("taxonomy_text"),
+        index.SearchField("legal_references_text"),
         index.SearchField("attachments_text"),
         index.FilterField("kind"),
         index.FilterField("date"),
@@ -141,12 +142,17 @@ class ResourcePage(Page):
             )
 
     def taxonomy_text(self):
-        """Names of the page's themes, audiences and legal references, so that "L2113-13" finds it
-        (the search backend indexes the reference as one token: core.search.analysis)."""
+        """Names of the page's themes and audiences, so that a search for a theme finds its pages."""
         names = [t.name for t in self.themes.all()]
         names += [a.name for a in self.audiences.all()]
-        names += [r.name for r in self.legal_references.all()]
         return " ".join(names)
+
+    def legal_references_text(self):
+        """Names of the legal references the page is classed under, so that "L2113-13" finds it (the
+        search backend indexes the reference as one token: core.search.analysis). Weighed like a
+        summary, above the body (settings.SEARCH_FIELD_WEIGHTS): the editor who classes a note
+        under an article says the note is about it, where a body may only cite it in a list."""
+        return " ".join(r.name for r in self.legal_references.all())
 
     def attachments_text(self):
         """The extracted text of the attached documents whose extraction succeeded: a corrupt or

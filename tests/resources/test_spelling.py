@@ -42,7 +42,7 @@ def laundry(hub, locales):
         hub,
         "Marchés de blanchisserie",
         "Un marché réservé de blanchisserie et de nettoyage.",
-        "La jurisprudence admet la clause d'insertion.",
+        "La jurisprudence admet la clause d'insertion et la numérisation des archives.",
         DAY,
     )
 
@@ -58,6 +58,8 @@ def entries(response):
         ("jurisprudance", "jurisprudence"),
         ("clause d'insertoin", "clause d'insertion"),
         ("marché de netoyage", "marché de nettoyage"),
+        # The stem "numeris" drops the five letters of "-ation": a letter missing from them.
+        ("numérisaton", "numérisation"),
     ],
 )
 def test_a_misspelt_word_finds_what_the_right_word_finds(client, hub, laundry, typed, meant):

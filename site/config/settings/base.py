@@ -423,6 +423,7 @@ SEARCH_FIELD_WEIGHTS = {
     "summary": 0.5,
     "intro": 0.5,
     "hero_title": 0.5,
+    "legal_references_text": 0.5,
     "default": 0.25,
     "attachments_text": 0.1,
     "taxonomy_text": 0.1,
