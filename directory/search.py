@@ -6,10 +6,11 @@ actor serves a commune when it names it, names its EPCI or serves the whole dép
 EPCI when it serves any of its communes that way. Counts are those of the current results."""
 
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -193,7 +194,12 @@ def settled(queryset):
     ids = list(queryset.order_by().values_list("pk", flat=True)[: FACET_IDS_LIMIT + 1])
     if len(ids) > FACET_IDS_LIMIT:
         return queryset
-    return Actor.objects.filter(pk__in=ids).select_related("commune").order_by("name", "pk")
+    settled_actors = (
+        Actor.objects.filter(pk__in=ids).select_related("commune").order_by("name", "pk")
+    )
+    # The facets count over these ids without reading them again.
+    settled_actors.settled_ids = ids
+    return settled_actors
 
 
 def result_ids_queryset(results):
@@ -213,24 +219,32 @@ FACET_IDS_LIMIT = 1000
 def facet_counts(params, results):
     """[{name, label, options: [{value, label, count, selected}]}] for each filter, values with at
     least one result (and the selected one)."""
-    actors = result_ids_queryset(results).order_by()
-    listed = list(actors.values_list("pk", flat=True)[: FACET_IDS_LIMIT + 1])
+    listed = getattr(results, "settled_ids", None)
+    if listed is None:
+        actors = result_ids_queryset(results).order_by()
+        listed = list(actors.values_list("pk", flat=True)[: FACET_IDS_LIMIT + 1])
     if len(listed) <= FACET_IDS_LIMIT:
         actors = Actor.objects.filter(pk__in=listed)
     ids = actors.values("pk")
-    kinds = {row["kind"]: row["n"] for row in actors.values("kind").annotate(n=Count("pk"))}
+    # The kinds and the types of service in one pass over the actors.
+    kinds = {}
+    services = dict.fromkeys(SERVICE_FIELDS, 0)
+    for row in actors.values("kind").annotate(
+        n=Count("pk"),
+        **{
+            f"service_{number}": Count("pk", filter=Q(**{field_name: True}))
+            for number, field_name in enumerate(SERVICE_FIELDS.values())
+        },
+    ):
+        kinds[row["kind"]] = row["n"]
+        for number, value in enumerate(SERVICE_FIELDS):
+            services[value] += row[f"service_{number}"]
     sectors = {
         row["sector_id"]: row["n"]
         for row in Actor.sectors.through.objects.filter(actor_id__in=ids)
         .values("sector_id")
         .annotate(n=Count("actor_id"))
     }
-    services = actors.aggregate(
-        **{
-            value: Count("pk", filter=Q(**{field_name: True}))
-            for value, field_name in SERVICE_FIELDS.items()
-        }
-    )
     options = {
         "type": [(k, label, kinds.get(k, 0)) for k, label in ActorKind.choices],
         "secteur": [(s.slug, s.localized_name, sectors.get(s.pk, 0)) for s in Sector.objects.all()],
@@ -244,7 +258,8 @@ def facet_counts(params, results):
     selected_territory = params.filters.get("territoire")
     if selected_territory and len(selected_territory) == 5:
         commune = params.place or territory(selected_territory)
-        options["territoire"].insert(0, (commune.code, commune.label, actors.count()))
+        total = len(listed) if len(listed) <= FACET_IDS_LIMIT else actors.count()
+        options["territoire"].insert(0, (commune.code, commune.label, total))
     facets = []
     for name, label in FILTER_LABELS.items():
         selected = params.filters.get(name)
@@ -263,19 +278,43 @@ def facet_counts(params, results):
 
 
 def epci_counts(actors):
-    """[(epci, number of the actors serving it)]: two queries, whatever the number of EPCI."""
+    """[(epci, number of the actors serving it)]: the EPCI, the actors serving the whole
+    département, and the others counted per EPCI by the database (each (actor, EPCI) pair once,
+    whether the actor names the EPCI or one of its communes), whatever the number of actors."""
     epcis = list(EPCI.objects.all())
-    whole = set(actors.filter(whole_departement=True).values_list("pk", flat=True))
-    serving = defaultdict(set)
-    ids = actors.values("pk")
-    for actor_id, epci_id in Actor.epcis.through.objects.filter(actor_id__in=ids).values_list(
-        "actor_id", "epci_id"
-    ):
-        serving[epci_id].add(actor_id)
-    for actor_id, epci_id in (
-        Actor.communes.through.objects.filter(actor_id__in=ids)
-        .values_list("actor_id", "commune__epci_id")
-        .distinct()
-    ):
-        serving[epci_id].add(actor_id)
-    return [(epci, len(serving[epci.pk] | whole)) for epci in epcis]
+    whole = actors.filter(whole_departement=True).count()
+    try:
+        ids_sql, ids_params = (
+            actors.filter(whole_departement=False).order_by().values("pk").query.sql_with_params()
+        )
+    except EmptyResultSet:  # no actor (an empty list of ids)
+        return [(epci, whole) for epci in epcis]
+    quote = connection.ops.quote_name
+    by_epci = Actor.epcis.through._meta
+    by_commune = Actor.communes.through._meta
+    commune = Commune._meta
+    # Only quoted column and table names of the models and Django's own compiled subquery go into
+    # the text; every value is a parameter.
+    sql = (  # noqa: S608
+        "SELECT served.epci, COUNT(*) FROM ("
+        "SELECT {e_actor} AS actor, {e_epci} AS epci FROM {e_table} WHERE {e_actor} IN ({ids}) "
+        "UNION "
+        "SELECT l.{c_actor}, c.{c_epci} FROM {c_table} l INNER JOIN {commune} c "
+        "ON c.{c_code} = l.{c_commune} WHERE l.{c_actor} IN ({ids}) AND c.{c_epci} IS NOT NULL"
+        ") served GROUP BY served.epci"
+    ).format(
+        ids=ids_sql,
+        e_table=quote(by_epci.db_table),
+        e_actor=quote(by_epci.get_field("actor").column),
+        e_epci=quote(by_epci.get_field("epci").column),
+        c_table=quote(by_commune.db_table),
+        c_actor=quote(by_commune.get_field("actor").column),
+        c_commune=quote(by_commune.get_field("commune").column),
+        commune=quote(commune.db_table),
+        c_code=quote(commune.pk.column),
+        c_epci=quote(commune.get_field("epci").column),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids_params, *ids_params])
+        counts = dict(cursor.fetchall())
+    return [(epci, counts.get(epci.pk, 0) + whole) for epci in epcis]

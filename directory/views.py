@@ -16,9 +16,11 @@ from .forms import CorrectionForm, privacy_notice
 from .maps import allow_map_tiles, map_tiles
 from .models.actors import Actor, ActorKind
 from .models.territories import Commune
-from .search import PAGE_SIZE, facet_counts, read_params, run_search, serving_territory
+from .search import PAGE_SIZE, facet_counts, read_params, run_search
 
 MAP_POINTS_LIMIT = 2000
+# The other actors listed under the facilitators; the link to the filtered list shows them all.
+OTHERS_SHOWN = 30
 SAFE_METHODS = ("GET", "HEAD")
 
 
@@ -64,19 +66,22 @@ def find_facilitator(request, page):
     context = page.get_context(request)
     context.update({"lookup": found, "place": place})
     if place is not None:
-        # The territory's subqueries run once (the ids and kinds of the actors serving it); the
-        # facilitators, the count and the first others are then read by primary key.
-        serving = list(
-            serving_territory(Actor.objects.published(), place).values_list("pk", "kind")
-        )
+        # Who serves the territory, read once as (id, kind) through the indexed link tables (no OR
+        # of subqueries over every actor); the facilitators and the first others are then read by
+        # primary key with their commune and contacts.
+        serving = serving_ids(place)
         facilitator_ids = [pk for pk, kind in serving if kind == ActorKind.FACILITATOR]
         other_ids = [pk for pk, kind in serving if kind != ActorKind.FACILITATOR]
-        by_pk = Actor.objects.select_related("commune").prefetch_related("contacts")
+        by_pk = Actor.objects.select_related("commune")
         context["facilitators"] = list(
-            by_pk.filter(pk__in=facilitator_ids).order_by("whole_departement", "name")
+            by_pk.filter(pk__in=facilitator_ids)
+            .prefetch_related("contacts")
+            .order_by("whole_departement", "name")
         )
         context["other_count"] = len(other_ids)
-        context["others"] = list(by_pk.filter(pk__in=other_ids).order_by("kind", "name")[:30])
+        context["others"] = list(
+            by_pk.filter(pk__in=other_ids).order_by("kind", "name")[:OTHERS_SHOWN]
+        )
         context["territory_code"] = place.pk
     elif not found.candidates:
         status = 404 if found.text else 200
@@ -86,6 +91,32 @@ def find_facilitator(request, page):
                 "ou tapez le code postal."
             ) % {"text": found.text}
     return TemplateResponse(request, "directory/facilitator.html", context, status=status)
+
+
+def serving_ids(place):
+    """[(id, kind)] of the published actors serving `place` (a Commune or an EPCI): those naming it
+    (or one of its communes, for an EPCI), naming its EPCI, or serving the whole département."""
+    communes = Actor.communes.through.objects
+    if isinstance(place, Commune):
+        named = communes.filter(commune_id=place.pk)
+        epci_id = place.epci_id
+    else:
+        named = communes.filter(commune__epci_id=place.pk)
+        epci_id = place.pk
+    published = Actor.objects.published()
+    parts = [
+        published.filter(whole_departement=True),
+        published.filter(pk__in=named.values("actor_id")),
+    ]
+    if epci_id:
+        by_epci = Actor.epcis.through.objects.filter(epci_id=epci_id).values("actor_id")
+        parts.append(published.filter(pk__in=by_epci))
+    # One query per way of serving, each a plain semi-join on an index: an OR of them makes the
+    # database read every actor.
+    serving = {}
+    for part in parts:
+        serving.update(part.values_list("pk", "kind"))
+    return list(serving.items())
 
 
 def commune_suggestions(request, page):
@@ -116,20 +147,36 @@ def map_points(request, page):
     params = read_params(request.GET)
     results = run_search(params)
     base = page.url
-    points = []
-    kinds = dict(ActorKind.choices)
-    for actor in results[:MAP_POINTS_LIMIT]:
-        if actor.has_coordinates:
-            points.append(
-                {
-                    "name": actor.name,
-                    "kind": str(kinds[actor.kind]),
-                    "lat": actor.latitude,
-                    "lon": actor.longitude,
-                    "url": f"{base}{actor.slug}/",
-                }
-            )
-    return JsonResponse({"points": points, "total": results.count()})
+    # Only what a marker shows, read as values when the results are a queryset; each kind's name
+    # once (in "kinds"), the coordinates to five decimals (about a metre).
+    if hasattr(results, "values_list"):
+        rows = results.filter(latitude__isnull=False, longitude__isnull=False).values_list(
+            "name", "kind", "latitude", "longitude", "slug"
+        )[:MAP_POINTS_LIMIT]
+    else:
+        rows = [
+            (actor.name, actor.kind, actor.latitude, actor.longitude, actor.slug)
+            for actor in results[:MAP_POINTS_LIMIT]
+            if actor.has_coordinates
+        ]
+    points = [
+        {
+            "name": name,
+            "kind": kind,
+            "lat": round(latitude, 5),
+            "lon": round(longitude, 5),
+            "url": f"{base}{slug}/",
+        }
+        for name, kind, latitude, longitude, slug in rows
+    ]
+    kinds = {kind: str(label) for kind, label in ActorKind.choices}
+    return JsonResponse(
+        {
+            "points": points,
+            "kinds": {kind: kinds[kind] for kind in {point["kind"] for point in points}},
+            "total": results.count(),
+        }
+    )
 
 
 def published_actor(slug):

@@ -63,6 +63,9 @@ class DirectoryViewSetGroup(ViewSetGroup):
     menu_icon = "site"
     menu_order = 260
     items = (ActorViewSet, SectorViewSet)
+    # The import, the exports and the corrections register with this hook: one "Annuaire" entry in
+    # the admin's menu instead of six.
+    submenu_hook = "register_directory_menu_item"
 
 
 register_snippet(DirectoryViewSetGroup)
@@ -101,45 +104,49 @@ class PermissionMenuItem(MenuItem):
         return all(request.user.has_perm(p) for p in self.permissions)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_directory_menu_item")
 def register_import_menu_item():
     return PermissionMenuItem(
         _("Importer des acteurs"),
         reverse("directory_import"),
+        name="directory-import",
         icon_name="upload",
-        order=261,
+        order=10,
         permissions=("directory.add_actor", "directory.change_actor"),
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_directory_menu_item")
 def register_export_menu_item():
     return PermissionMenuItem(
         _("Exporter l'annuaire (data·inclusion)"),
         reverse("directory_export", args=["json"]),
+        name="directory-export",
         icon_name="download",
-        order=262,
+        order=11,
         permissions=("directory.view_actor",),
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_directory_menu_item")
 def register_services_export_menu_item():
     return PermissionMenuItem(
         _("Exporter les services (data·inclusion)"),
         reverse("directory_export_services", args=["json"]),
+        name="directory-export-services",
         icon_name="download",
-        order=262,
+        order=12,
         permissions=("directory.view_actor",),
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_directory_menu_item")
 def register_corrections_menu_item():
     return PermissionMenuItem(
         _("Corrections proposées"),
         reverse("directory_corrections"),
+        name="directory-corrections",
         icon_name="edit",
-        order=264,
+        order=13,
         permissions=("directory.change_actor",),
     )

@@ -18,7 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.kinds import ActorKind, family_of
+
 from .models import (
+    LEGACY_AUDIENCES,
     Audience,
     AudienceKey,
     Consent,
@@ -72,11 +75,32 @@ def decode(data):
     return None
 
 
+# The names of the segments of before the families, as older files wrote them.
+LEGACY_NAMES = {
+    "buyers": "acheteurs publics",
+    "network": "facilitateurs et réseau",
+    "companies": "entreprises et structures d'insertion",
+}
+
+
 def audience_lookup():
+    """What a cell of the "publics" column may say, lower-cased, and the segments it stands for: a
+    segment's key or name (the families of core.kinds, "Toute l'actualité"), an actor kind of the
+    directory (its value or name: "esat", "Atelier et chantier d'insertion (ACI)") for its family, or
+    a segment of before the families (`LEGACY_AUDIENCES`: "buyers", "network", "companies")."""
+    by_key = {audience.key: audience for audience in Audience.objects.all()}
     lookup = {}
-    for audience in Audience.objects.all():
-        lookup[audience.key] = audience
-        lookup[str(AudienceKey(audience.key).label).lower()] = audience
+    for kind in ActorKind:
+        family = by_key.get(family_of(kind))
+        if family is not None:
+            lookup[kind.value] = [family]
+            lookup[str(kind.label).lower()] = [family]
+    for old, families in LEGACY_AUDIENCES.items():
+        lookup[old] = [by_key[key] for key in families if key in by_key]
+        lookup[LEGACY_NAMES[old]] = lookup[old]
+    for key, audience in by_key.items():
+        lookup[key] = [audience]
+        lookup[str(AudienceKey(key).label).lower()] = [audience]
     return lookup
 
 
@@ -146,8 +170,8 @@ def import_subscribers(data, *, basis, default_audiences, user, language="fr"):
             wanted = []
             unknown = []
             for label in filter(None, (x.strip().lower() for x in raw_audiences.split("|"))):
-                if label in audiences:
-                    wanted.append(audiences[label])
+                if audiences.get(label):
+                    wanted.extend(audiences[label])
                 else:
                     unknown.append(label)
             if unknown:

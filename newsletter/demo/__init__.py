@@ -1,5 +1,5 @@
 """The newsletter's demo content, run last by `manage.py load_demo_content` (core.demo): the archive
-page under the French home page, three issues, the four audiences and a few subscribers with
+page under the French home page, three issues, the audiences and a few subscribers with
 example.org addresses. Idempotent: pages are looked up by slug, subscribers by address.
 
 The archive is translated into English through wagtail-localize like home's pages; the issues are
@@ -37,7 +37,7 @@ ISSUES = [
             "devra comporter une condition d'exécution sociale ou liée à l'emploi. Voici comment "
             "vous y préparer avec la mission."
         ),
-        "audiences": ["buyers", "network"],
+        "audiences": ["public_buyer", "facilitator", "network"],
         "body": lambda: [
             heading("Ce que dit la loi"),
             paragraph(
@@ -70,7 +70,7 @@ ISSUES = [
             "Le Code de la commande publique permet de réserver des marchés ou des lots aux "
             "structures d'insertion et aux entreprises adaptées. Trois articles à connaître."
         ),
-        "audiences": ["buyers", "companies"],
+        "audiences": ["public_buyer", "siae", "disability", "company"],
         "body": lambda: [
             heading("Trois possibilités de réservation"),
             paragraph(
@@ -125,9 +125,9 @@ ARCHIVE_EN = {
 }
 
 SUBSCRIBERS = [
-    ("acheteuse.demo@example.org", "Claire Acheteuse", "Ville de Montpellier", ["buyers"]),
-    ("facilitateur.demo@example.org", "Yanis Facilitateur", "PLIE de Béziers", ["network"]),
-    ("siae.demo@example.org", "", "Atelier d'insertion du Lodévois", ["companies"]),
+    ("acheteuse.demo@example.org", "Claire Acheteuse", "Ville de Montpellier", ["public_buyer"]),
+    ("facilitateur.demo@example.org", "Yanis Facilitateur", "PLIE de Béziers", ["facilitator"]),
+    ("siae.demo@example.org", "", "Atelier d'insertion du Lodévois", ["siae"]),
     ("veille.demo@example.org", "Louise Veille", "", ["all"]),
 ]
 

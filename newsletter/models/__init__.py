@@ -4,6 +4,7 @@ the newsletter pages, and the send ledger."""
 from .pages import NewsletterIndexPage, NewsletterPage
 from .sending import CampaignSend, Delivery
 from .subscribers import (
+    LEGACY_AUDIENCES,
     Audience,
     AudienceKey,
     Consent,
@@ -20,6 +21,7 @@ from .subscribers import (
 __all__ = [
     "Audience",
     "AudienceKey",
+    "LEGACY_AUDIENCES",
     "CampaignSend",
     "Consent",
     "ConsentSource",

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core.kinds import OrganisationKind
+
 
 def normalise_email(address):
     """The form an address is stored and compared in: trimmed and lower-cased (mailbox providers
@@ -54,16 +56,42 @@ class Purpose(models.TextChoices):
     ALERT = "alert", _("Alerte sur une recherche")
 
 
-class AudienceKey(models.TextChoices):
-    BUYERS = "buyers", _("Acheteurs publics")
-    NETWORK = "network", _("Facilitateurs et réseau")
-    COMPANIES = "companies", _("Entreprises et structures d'insertion")
-    ALL_NEWS = "all", _("Toute l'actualité")
+# The newsletter's segments are the families of organisations of core.kinds (the directory's actor
+# kinds grouped as a person says where they come from, as in the agenda's registration form), less
+# "Autre", plus "all the news". Same values and labels as OrganisationKind: a reader, an event and a
+# campaign are targeted in the words the directory uses.
+AudienceKey = models.TextChoices(
+    "AudienceKey",
+    [
+        (family.name, (family.value, family.label))
+        for family in OrganisationKind
+        if family != OrganisationKind.OTHER
+    ]
+    + [("ALL_NEWS", ("all", _("Toute l'actualité")))],
+)
+
+# The segments before they followed core.kinds (migration 0007 maps them): each old key, the families
+# its readers now receive. Also read by the CSV import, so that an older file still imports.
+LEGACY_AUDIENCES = {
+    "buyers": [OrganisationKind.PUBLIC_BUYER],
+    "network": [
+        OrganisationKind.FACILITATOR,
+        OrganisationKind.NETWORK,
+        OrganisationKind.PRESCRIBER,
+    ],
+    "companies": [
+        OrganisationKind.COMPANY,
+        OrganisationKind.SIAE,
+        OrganisationKind.DISABILITY,
+        OrganisationKind.GEIQ,
+    ],
+}
 
 
 class Audience(models.Model):
-    """A segment of the newsletter's readers. The four segments are created by the migration; their
-    names come from `AudienceKey`, so they follow the visitor's language."""
+    """A segment of the newsletter's readers: a family of organisations of core.kinds, or all the
+    news. The segments are created by the migrations (0002, 0007); their names come from
+    `AudienceKey`, so they follow the visitor's language."""
 
     key = models.CharField(_("Segment"), max_length=30, choices=AudienceKey.choices, unique=True)
     description = models.CharField(_("Description"), max_length=300, blank=True)
@@ -79,7 +107,7 @@ class Audience(models.Model):
 
     @classmethod
     def ensure_defaults(cls):
-        """The four segments of the issue (also created by migration 0002)."""
+        """Every segment of `AudienceKey`, in its order (also created by migration 0007)."""
         for position, key in enumerate(AudienceKey.values):
             cls.objects.get_or_create(key=key, defaults={"position": position})
         return list(cls.objects.all())

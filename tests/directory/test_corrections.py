@@ -258,3 +258,57 @@ def test_pending_proposals_are_purged_after_the_retention_period(client, actors,
     )
     call_command("purge_correction_proposals", verbosity=0)
     assert list(CorrectionProposal.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_forged_proposal_with_fields_the_form_does_not_offer_changes_nothing_else(client, actors):
+    esat = actors["esat"]
+    response = propose(
+        client,
+        esat,
+        phone="04 67 00 00 01",
+        published="",
+        kind="acheteur",
+        is_example="on",
+        latitude="48.85",
+        actor_id="1",
+    )
+    assert response.status_code == 200
+    assert CorrectionProposal.objects.get().changes == {"phone": "04 67 00 00 01"}
+    esat.refresh_from_db()
+    assert esat.published and esat.kind == "esat" and not esat.is_example
+
+
+def test_forged_fields_in_the_review_are_not_written(client, actors, editor_client):
+    esat = actors["esat"]
+    propose(client, esat, phone="04 67 00 00 01")
+    proposal = CorrectionProposal.objects.get()
+    # A proposal altered in the database, then applied with field names the diff never offered.
+    CorrectionProposal.objects.filter(pk=proposal.pk).update(
+        changes={"phone": "04 67 00 00 01", "published": False, "kind": "acheteur"}
+    )
+    response = editor_client.post(
+        f"/admin/annuaire/corrections/{proposal.pk}/",
+        {"action": "apply", "fields": ["published", "kind"]},
+    )
+    assert response.status_code == 400
+    assert "Choisissez au moins une modification à appliquer." in text(response)
+    esat.refresh_from_db()
+    assert esat.published and esat.kind == "esat" and esat.phone != "04 67 00 00 01"
+    assert CorrectionProposal.objects.filter(pk=proposal.pk).exists()
+
+
+def test_an_unknown_review_action_or_proposal_writes_nothing(client, actors, editor_client):
+    esat = actors["esat"]
+    propose(client, esat, phone="04 67 00 00 01")
+    proposal = CorrectionProposal.objects.get()
+    response = editor_client.post(
+        f"/admin/annuaire/corrections/{proposal.pk}/", {"action": "publier"}
+    )
+    assert "Cette action n'existe pas" in text(response)
+    assert CorrectionProposal.objects.filter(pk=proposal.pk).exists()
+    missing = editor_client.post(
+        f"/admin/annuaire/corrections/{proposal.pk + 1000}/", {"action": "apply"}
+    )
+    assert missing.status_code == 404
+    esat.refresh_from_db()
+    assert esat.phone != "04 67 00 00 01"

@@ -14,4 +14,4 @@ def audiences(db):
 def subscriber(audiences):
     from newsletter.factories import SubscriberFactory
 
-    return SubscriberFactory(email="camille@example.org", audiences=[audiences["buyers"]])
+    return SubscriberFactory(email="camille@example.org", audiences=[audiences["public_buyer"]])

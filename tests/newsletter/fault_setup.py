@@ -41,10 +41,10 @@ Consent.objects.bulk_create(
 )
 Through = Subscriber.audiences.through
 Through.objects.bulk_create(
-    [Through(subscriber_id=s.pk, audience_id=audiences["buyers"].pk) for s in subscribers]
+    [Through(subscriber_id=s.pk, audience_id=audiences["public_buyer"].pk) for s in subscribers]
 )
 send = CampaignSend.objects.create(page=issue, scheduled_at=now)
-send.audiences.set([audiences["buyers"]])
+send.audiences.set([audiences["public_buyer"]])
 if os.environ.get("FAULT_TASKS") == "database":
     from newsletter.tasks import enqueue_send
 

@@ -60,10 +60,10 @@ def test_a_send_is_created_from_the_admin_after_its_confirmation_and_reported(
 ):
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     mail.outbox = []
-    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["public_buyer"]])
     data = {
         "page": issue.pk,
-        "audiences": [audiences["buyers"].pk],
+        "audiences": [audiences["public_buyer"].pk],
         "scheduled_at": "2020-01-01 10:00",
     }
     # The form's first post only asks for confirmation: nothing is created, nothing leaves.
@@ -85,23 +85,23 @@ def test_a_send_is_created_from_the_admin_after_its_confirmation_and_reported(
 def test_the_send_form_counts_each_audience_after_suppressions(admin_client, issue, audiences):
     from newsletter.models import Suppression, email_hash
 
-    SubscriberFactory(email="a1@example.org", audiences=[audiences["buyers"]])
-    SubscriberFactory(email="a2@example.org", audiences=[audiences["buyers"]])
-    SubscriberFactory(email="exclue@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="a1@example.org", audiences=[audiences["public_buyer"]])
+    SubscriberFactory(email="a2@example.org", audiences=[audiences["public_buyer"]])
+    SubscriberFactory(email="exclue@example.org", audiences=[audiences["public_buyer"]])
     SubscriberFactory(email="tout@example.org", audiences=[audiences["all"]])
     SubscriberFactory(
-        email="sans-consentement@example.org", audiences=[audiences["buyers"]], consent=False
+        email="sans-consentement@example.org", audiences=[audiences["public_buyer"]], consent=False
     )
     Suppression.objects.create(email_hash=email_hash("exclue@example.org"), reason="bounced")
     form = admin_client.get(reverse("newsletter_sends:add")).content.decode()
     # Two buyers plus the "all news" subscriber; the suppressed and the unconfirmed do not count.
-    assert f"{audiences['buyers']} (3 destinataires)" in form
-    assert f"{audiences['network']} (1 destinataire)" in form
+    assert f"{audiences['public_buyer']} (3 destinataires)" in form
+    assert f"{audiences['facilitator']} (1 destinataire)" in form
     confirmation = admin_client.post(
         reverse("newsletter_sends:add"),
         {
             "page": issue.pk,
-            "audiences": [audiences["buyers"].pk, audiences["network"].pk],
+            "audiences": [audiences["public_buyer"].pk, audiences["facilitator"].pk],
             "scheduled_at": "2099-01-01 10:00",
         },
     ).content.decode()
@@ -115,13 +115,13 @@ def test_the_confirmation_goes_back_to_the_form_as_filled_in(admin_client, issue
         reverse("newsletter_sends:add"),
         {
             "page": issue.pk,
-            "audiences": [audiences["buyers"].pk],
+            "audiences": [audiences["public_buyer"].pk],
             "scheduled_at": "2099-01-01 10:00",
             "back": "1",
         },
     )
     assert response.status_code == 200
-    assert response.context["form"]["audiences"].value() == [str(audiences["buyers"].pk)]
+    assert response.context["form"]["audiences"].value() == [str(audiences["public_buyer"].pk)]
     assert not CampaignSend.objects.exists()
 
 
@@ -136,13 +136,13 @@ def test_a_scheduled_send_cancelled_from_its_report_never_leaves(
 
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
     mail.outbox = []
-    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["buyers"]])
+    SubscriberFactory(email="acheteuse@example.org", audiences=[audiences["public_buyer"]])
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             reverse("newsletter_sends:add"),
             {
                 "page": issue.pk,
-                "audiences": [audiences["buyers"].pk],
+                "audiences": [audiences["public_buyer"].pk],
                 "scheduled_at": (timezone.localtime() + timedelta(hours=2)).strftime(
                     "%Y-%m-%d %H:%M"
                 ),

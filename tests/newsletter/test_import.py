@@ -17,7 +17,7 @@ def run(text, audiences, admin_user, encoding="utf-8"):
     return import_subscribers(
         text.encode(encoding),
         basis=BASIS,
-        default_audiences=[audiences["buyers"]],
+        default_audiences=[audiences["public_buyer"]],
         user=admin_user,
     )
 
@@ -26,7 +26,7 @@ def test_a_valid_file_is_imported_with_its_consent_basis(audiences, admin_user):
     report = run(
         "courriel;nom;structure;publics\n"
         "Anne.Dupont@Example.org;Anne Dupont;Ville de Béziers;\n"
-        "esat@example.org;;ESAT du Lodévois;Entreprises et structures d'insertion|network\n",
+        "esat@example.org;;ESAT du Lodévois;Entreprise adaptée ou ESAT|network\n",
         audiences,
         admin_user,
     )
@@ -34,9 +34,9 @@ def test_a_valid_file_is_imported_with_its_consent_basis(audiences, admin_user):
     assert report.counts == {"accepted": 2, "duplicate": 0, "suppressed": 0, "invalid": 0}
     anne = Subscriber.objects.get(email="anne.dupont@example.org")
     assert anne.organisation == "Ville de Béziers"
-    assert [a.key for a in anne.audiences.all()] == ["buyers"]
+    assert [a.key for a in anne.audiences.all()] == ["public_buyer"]
     esat = Subscriber.objects.get(email="esat@example.org")
-    assert {a.key for a in esat.audiences.all()} == {"companies", "network"}
+    assert {a.key for a in esat.audiences.all()} == {"disability", "network"}
     consent = Consent.objects.get(subscriber=anne)
     assert consent.source == ConsentSource.IMPORT
     assert consent.basis == BASIS
@@ -99,3 +99,33 @@ def test_a_windows_1252_file_is_read(audiences, admin_user):
 
 def test_an_empty_file_is_refused(audiences, admin_user):
     assert run("", audiences, admin_user).error == "Le fichier est vide."
+
+
+def test_an_actor_kind_of_the_directory_imports_as_its_family(audiences, admin_user):
+    report = run(
+        "courriel;publics\n"
+        "aci@example.org;aci\n"
+        "ea@example.org;Entreprise adaptée (EA)|Mission locale\n",
+        audiences,
+        admin_user,
+    )
+    assert report.imported
+    aci = Subscriber.objects.get(email="aci@example.org")
+    assert {a.key for a in aci.audiences.all()} == {"siae"}
+    ea = Subscriber.objects.get(email="ea@example.org")
+    assert {a.key for a in ea.audiences.all()} == {"disability", "prescriber"}
+
+
+def test_a_file_with_the_segments_of_before_the_families_still_imports(audiences, admin_user):
+    report = run(
+        "courriel;publics\n"
+        "acheteur@example.org;buyers\n"
+        "siae@example.org;Entreprises et structures d'insertion\n",
+        audiences,
+        admin_user,
+    )
+    assert report.imported
+    buyer = Subscriber.objects.get(email="acheteur@example.org")
+    assert [a.key for a in buyer.audiences.all()] == ["public_buyer"]
+    siae = Subscriber.objects.get(email="siae@example.org")
+    assert {a.key for a in siae.audiences.all()} == {"company", "siae", "disability", "geiq"}

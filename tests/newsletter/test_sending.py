@@ -48,18 +48,20 @@ def provider(settings):
 def readers(audiences):
     """Five subscribers to buyers or all news, one to companies only, one unconfirmed."""
     buyers = [
-        SubscriberFactory(email=f"acheteur{n}@example.org", audiences=[audiences["buyers"]])
+        SubscriberFactory(email=f"acheteur{n}@example.org", audiences=[audiences["public_buyer"]])
         for n in range(4)
     ]
     everything = SubscriberFactory(
         email="tout@example.org", name="Lou Martin", audiences=[audiences["all"]]
     )
-    SubscriberFactory(email="entreprise@example.org", audiences=[audiences["companies"]])
-    SubscriberFactory(email="pending@example.org", audiences=[audiences["buyers"]], consent=False)
+    SubscriberFactory(email="entreprise@example.org", audiences=[audiences["siae"]])
+    SubscriberFactory(
+        email="pending@example.org", audiences=[audiences["public_buyer"]], consent=False
+    )
     return [*buyers, everything]
 
 
-def send_to(issue, audiences, keys=("buyers",)):
+def send_to(issue, audiences, keys=("public_buyer",)):
     return control.create_send(issue, [audiences[k] for k in keys])
 
 
@@ -294,7 +296,7 @@ def test_a_scheduled_send_waits_for_its_time(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         send = control.create_send(
-            issue, [audiences["buyers"]], scheduled_at=timezone.now() + timedelta(hours=2)
+            issue, [audiences["public_buyer"]], scheduled_at=timezone.now() + timedelta(hours=2)
         )
     call_command("send_newsletters", verbosity=0)
     send.refresh_from_db()
@@ -312,7 +314,7 @@ def test_a_send_now_runs_through_the_task_queue(
     issue, audiences, readers, provider, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        send = control.create_send(issue, [audiences["buyers"]])
+        send = control.create_send(issue, [audiences["public_buyer"]])
     send.refresh_from_db()
     assert send.status == CampaignSend.Status.DONE
 

@@ -39,7 +39,7 @@ def subscribe(email="Camille@Example.org", **kwargs):
 
 
 def test_subscribe_sends_the_confirmation_email_through_smtp(audiences, smtp_settings):
-    consent = subscribe(audiences=[audiences["buyers"]], organisation="Ville de Sète")
+    consent = subscribe(audiences=[audiences["public_buyer"]], organisation="Ville de Sète")
 
     assert len(smtp_settings.messages) == 1
     message = smtp_settings.messages[0]
@@ -52,7 +52,7 @@ def test_subscribe_sends_the_confirmation_email_through_smtp(audiences, smtp_set
 
 
 def test_a_pending_consent_does_not_subscribe_until_confirmed(audiences, mailoutbox):
-    consent = subscribe(audiences=[audiences["buyers"]])
+    consent = subscribe(audiences=[audiences["public_buyer"]])
     subscriber = consent.subscriber
 
     assert consent.state == Consent.State.PENDING
@@ -63,13 +63,15 @@ def test_a_pending_consent_does_not_subscribe_until_confirmed(audiences, mailout
 
 
 def test_confirm_activates_the_consent_and_applies_what_was_asked(audiences, mailoutbox):
-    consent = subscribe(audiences=[audiences["buyers"], audiences["network"]], territory="Lodévois")
+    consent = subscribe(
+        audiences=[audiences["public_buyer"], audiences["facilitator"]], territory="Lodévois"
+    )
 
     subscriptions.confirm(subscriptions.confirmation_token(consent))
 
     subscriber = Subscriber.objects.get(email="camille@example.org")
     assert subscriber.is_subscribed(Purpose.NEWSLETTER)
-    assert {a.key for a in subscriber.audiences.all()} == {"buyers", "network"}
+    assert {a.key for a in subscriber.audiences.all()} == {"public_buyer", "facilitator"}
     assert subscriber.territory == "Lodévois"
     assert subscriber.confirmed_at is not None
 
@@ -83,19 +85,19 @@ def test_confirming_twice_keeps_one_active_consent(audiences, mailoutbox):
 
 
 def test_a_second_subscription_replaces_the_first_once_confirmed(audiences, mailoutbox):
-    first = subscribe(audiences=[audiences["buyers"]])
+    first = subscribe(audiences=[audiences["public_buyer"]])
     subscriptions.confirm(subscriptions.confirmation_token(first))
-    second = subscribe(audiences=[audiences["companies"]])
+    second = subscribe(audiences=[audiences["siae"]])
 
     subscriber = Subscriber.objects.get()
-    assert {a.key for a in subscriber.audiences.all()} == {"buyers"}
+    assert {a.key for a in subscriber.audiences.all()} == {"public_buyer"}
     subscriptions.confirm(subscriptions.confirmation_token(second))
-    assert {a.key for a in subscriber.audiences.all()} == {"companies"}
+    assert {a.key for a in subscriber.audiences.all()} == {"siae"}
     assert subscriber.active_consent(Purpose.NEWSLETTER).pk == second.pk
 
 
 def test_an_altered_or_expired_confirmation_token_is_refused(audiences, mailoutbox, settings):
-    consent = subscribe(audiences=[audiences["buyers"]])
+    consent = subscribe(audiences=[audiences["public_buyer"]])
     token = subscriptions.confirmation_token(consent)
     with pytest.raises(subscriptions.InvalidToken):
         subscriptions.confirm(token[:-2] + ("aa" if token[-2:] != "aa" else "bb"))
@@ -151,7 +153,7 @@ def test_erase_voids_the_links_of_past_emails(subscriber):
 
 def test_a_new_confirmed_opt_in_lifts_a_past_suppression(audiences, mailoutbox):
     subscriptions.suppress("camille@example.org", SuppressionReason.HARD_BOUNCE)
-    consent = subscribe(audiences=[audiences["buyers"]])
+    consent = subscribe(audiences=[audiences["public_buyer"]])
     subscriptions.confirm(subscriptions.confirmation_token(consent))
     assert not subscriptions.is_suppressed("camille@example.org")
 
@@ -185,12 +187,12 @@ def test_the_retention_command_purges_lapsed_data_only(audiences, subscriber, ma
     gone = SubscriberFactory(email="parti-il-y-a-longtemps@example.org")
     gone.consents.update(withdrawn_at=old)
     # Never confirmed, asked 40 days ago.
-    pending = subscribe("jamais-confirme@example.org", audiences=[audiences["buyers"]])
+    pending = subscribe("jamais-confirme@example.org", audiences=[audiences["public_buyer"]])
     Subscriber.objects.filter(pk=pending.subscriber.pk).update(
         created_at=timezone.now() - timedelta(days=40), confirmed_at=None
     )
     # Asked yesterday: kept.
-    subscribe("hier@example.org", audiences=[audiences["buyers"]])
+    subscribe("hier@example.org", audiences=[audiences["public_buyer"]])
 
     call_command("purge_newsletter_data", verbosity=0)
 
@@ -205,7 +207,7 @@ def test_the_retention_command_purges_lapsed_data_only(audiences, subscriber, ma
 def test_an_old_confirmation_link_does_not_resubscribe_after_an_unsubscription(
     audiences, mailoutbox
 ):
-    consent = subscribe(audiences=[audiences["buyers"]])
+    consent = subscribe(audiences=[audiences["public_buyer"]])
     token = subscriptions.confirmation_token(consent)
     subscriptions.confirm(token)
     subscriber = consent.subscriber
@@ -216,9 +218,9 @@ def test_an_old_confirmation_link_does_not_resubscribe_after_an_unsubscription(
 
 
 def test_a_pending_link_does_not_resubscribe_after_an_unsubscription(audiences, mailoutbox):
-    first = subscribe(audiences=[audiences["buyers"]])
+    first = subscribe(audiences=[audiences["public_buyer"]])
     subscriptions.confirm(subscriptions.confirmation_token(first))
-    pending = subscribe(audiences=[audiences["network"]])
+    pending = subscribe(audiences=[audiences["facilitator"]])
     subscriptions.unsubscribe(first.subscriber, purpose=Purpose.NEWSLETTER)
     with pytest.raises(subscriptions.OutdatedConfirmation):
         subscriptions.confirm(subscriptions.confirmation_token(pending))
@@ -226,7 +228,7 @@ def test_a_pending_link_does_not_resubscribe_after_an_unsubscription(audiences, 
 
 
 def test_a_link_sent_before_a_complaint_does_not_lift_the_suppression(audiences, mailoutbox):
-    consent = subscribe(audiences=[audiences["buyers"]])
+    consent = subscribe(audiences=[audiences["public_buyer"]])
     subscriptions.suppress("camille@example.org", SuppressionReason.COMPLAINT)
     with pytest.raises(subscriptions.OutdatedConfirmation):
         subscriptions.confirm(subscriptions.confirmation_token(consent))

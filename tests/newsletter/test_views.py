@@ -14,7 +14,7 @@ SUBSCRIBE_URL = "/lettre/inscription/"
 def form_data(audience_set, **overrides):
     data = {
         "email": "dominique@example.org",
-        "audiences": [audience_set["buyers"].pk],
+        "audiences": [audience_set["public_buyer"].pk],
         "name": "Dominique Roux",
         "organisation": "Hérault Habitat",
         "territory": "",
@@ -28,7 +28,8 @@ def test_subscribe_page_shows_the_form_and_the_consent_wording(client, home_page
     response = client.get(SUBSCRIBE_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Acheteurs publics" in html
+    assert "Acheteur public" in html
+    assert "Entreprise adaptée ou ESAT" in html
     assert "Toute l&#x27;actualité" in html
     assert "Je peux me désinscrire à tout moment" in html
 
@@ -91,7 +92,7 @@ def test_the_confirmation_link_shows_a_button_and_the_post_confirms(
         purpose=Purpose.NEWSLETTER,
         language="fr",
         consent_text="J'accepte.",
-        audiences=[audiences["network"]],
+        audiences=[audiences["facilitator"]],
     )
     url = f"/lettre/confirmation/{subscriptions.confirmation_token(consent)}/"
     response = client.get(url)
@@ -120,14 +121,14 @@ def test_preferences_change_audiences_and_profile(client, home_page, subscriber,
     response = client.post(
         url,
         {
-            "audiences": [audiences["companies"].pk, audiences["all"].pk],
+            "audiences": [audiences["siae"].pk, audiences["all"].pk],
             "organisation": "ESAT Les Garrigues",
         },
     )
     assert response.status_code == 200
     assert "Vos préférences sont enregistrées." in response.content.decode()
     subscriber.refresh_from_db()
-    assert {a.key for a in subscriber.audiences.all()} == {"companies", "all"}
+    assert {a.key for a in subscriber.audiences.all()} == {"siae", "all"}
     assert subscriber.organisation == "ESAT Les Garrigues"
 
 
@@ -190,7 +191,7 @@ def test_an_outdated_confirmation_link_answers_410_and_changes_nothing(
         purpose=Purpose.NEWSLETTER,
         language="fr",
         consent_text="J'accepte.",
-        audiences=[audiences["network"]],
+        audiences=[audiences["facilitator"]],
     )
     url = f"/lettre/confirmation/{subscriptions.confirmation_token(consent)}/"
     assert client.post(url).status_code == 200
@@ -225,7 +226,7 @@ def test_an_out_of_range_audience_in_preferences_gets_a_400(
     url = f"/lettre/preferences/{subscriptions.subscriber_token(subscriber)}/"
     response = client.post(url, {"audiences": [value], "name": "", "organisation": ""})
     assert response.status_code == 400
-    assert list(subscriber.audiences.all()) == [audiences["buyers"]]
+    assert list(subscriber.audiences.all()) == [audiences["public_buyer"]]
 
 
 def test_erasure_asked_on_the_preferences_page_waits_for_the_emailed_link(

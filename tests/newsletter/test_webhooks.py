@@ -33,7 +33,9 @@ def delivery(home_page, audiences):
     index = NewsletterIndexPageFactory(parent=home_page)
     page = NewsletterPageFactory(parent=index)
     send = CampaignSend.objects.create(page=page, status=CampaignSend.Status.DONE)
-    subscriber = SubscriberFactory(email="sandrine@example.org", audiences=[audiences["buyers"]])
+    subscriber = SubscriberFactory(
+        email="sandrine@example.org", audiences=[audiences["public_buyer"]]
+    )
     return Delivery.objects.create(
         send=send,
         subscriber=subscriber,

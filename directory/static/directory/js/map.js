@@ -76,7 +76,7 @@
                 link.href = point.url;
                 link.textContent = point.name;
                 var kind = document.createElement("p");
-                kind.textContent = point.kind;
+                kind.textContent = (data.kinds || {})[point.kind] || "";
                 popup.appendChild(link);
                 popup.appendChild(kind);
                 marker.bindPopup(popup);
