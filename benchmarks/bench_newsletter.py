@@ -128,9 +128,9 @@ def build(total, small):
                 for s in people
             ]
         )
-        rows = [Through(subscriber_id=s.pk, audience_id=audiences["buyers"].pk) for s in people]
+        rows = [Through(subscriber_id=s.pk, audience_id=audiences["public_buyer"].pk) for s in people]
         rows += [
-            Through(subscriber_id=s.pk, audience_id=audiences["network"].pk)
+            Through(subscriber_id=s.pk, audience_id=audiences["facilitator"].pk)
             for i, s in enumerate(people, start=start)
             if i < small
         ]
@@ -224,8 +224,8 @@ def main():
     issue, audiences = build(args.subscribers, args.small)
     print(f"built in {time.perf_counter() - began:.1f} s", flush=True)
 
-    small, small_mem = batched_send(issue, audiences["network"])
-    large, large_mem = batched_send(issue, audiences["buyers"])
+    small, small_mem = batched_send(issue, audiences["facilitator"])
+    large, large_mem = batched_send(issue, audiences["public_buyer"])
     naive, naive_mem = one_by_one(issue, args.one_by_one)
 
     rate = large["messages"] / large["sending_s"]

@@ -34,7 +34,7 @@ def test_subscribe_confirm_change_preferences_and_unsubscribe(open_page, mailout
     page = open_page("/lettre/inscription/")
     assert_accessible(page)
     page.get_by_label("Adresse électronique").fill("navigateur@example.org")
-    page.get_by_label("Acheteurs publics").check()
+    page.get_by_label("Acheteur public", exact=True).check()
     page.get_by_label("Structure (facultatif)").fill("Commune de Pézenas")
     page.get_by_role("button", name="S'inscrire").click()
     page.wait_for_load_state()
@@ -61,11 +61,11 @@ def test_subscribe_confirm_change_preferences_and_unsubscribe(open_page, mailout
     page.get_by_role("link", name="Gérer mes préférences").click()
     page.wait_for_load_state()
     assert_accessible(page)
-    page.get_by_label("Facilitateurs et réseau").check()
+    page.get_by_label("Facilitateur de clauses sociales").check()
     page.get_by_role("button", name="Enregistrer mes préférences").click()
     page.wait_for_load_state()
     assert "Vos préférences sont enregistrées." in page.inner_text("main")
-    assert {a.key for a in subscriber.audiences.all()} == {"buyers", "network"}
+    assert {a.key for a in subscriber.audiences.all()} == {"public_buyer", "facilitator"}
 
     # One click: what a mailbox provider does with the List-Unsubscribe header.
     from newsletter.subscriptions import one_click_unsubscribe_url

@@ -61,7 +61,7 @@ def test_a_send_is_confirmed_with_its_counts_then_cancelled_before_it_leaves(
     page = log_in(open_page, "moderateur", viewport)
     page.goto("/admin/newsletter_sends/new/")
     page.locator("#id_page").select_option(str(issue.pk))
-    buyers = page.get_by_label("Acheteurs publics (")
+    buyers = page.get_by_label("Acheteur public (")
     assert "destinataire" in buyers.locator("xpath=..").inner_text()
     buyers.check()
     later = timezone.localtime() + timedelta(days=2)

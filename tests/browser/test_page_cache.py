@@ -40,7 +40,7 @@ def test_a_visitor_subscribes_from_the_footer_of_a_cached_page(
     assert response.headers.get("x-page-cache") == "hit"
     footer = page.locator("footer .newsletter-signup")
     footer.get_by_label("Adresse électronique").fill("pied-de-page@example.org")
-    footer.get_by_label("Acheteurs publics").check()
+    footer.get_by_label("Acheteur public", exact=True).check()
     footer.get_by_role("button", name="S'inscrire").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().strip() == "Vérifiez votre messagerie"
