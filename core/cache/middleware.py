@@ -1,6 +1,6 @@
 """The page cache middleware: an anonymous visitor's GET of a cacheable page, served from the cache.
 
-It sits right after Django's CSRF middleware (site/config/settings/base.py), so that a page served from
+It sits right after Django's CSRF middleware (site/config/settings/base.py, MIDDLEWARE), so that a page served from
 the cache skips authentication, messages, Wagtail's routing and the database, and still gets its CSRF
 cookie. It stores what the inner middleware made of the page (the CSP, X-Frame-Options and
 Permissions-Policy headers included), with two holes:

@@ -5,37 +5,21 @@ cache) serve the site on a bare machine; each scale-out service is switched on b
 lists every variable in one table.
 """
 
-import os
-import pkgutil
-from datetime import timedelta
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
-import anymail.backends
-import dj_database_url
-
-ROOT_DIR = Path(__file__).resolve().parents[3]
-SITE_DIR = ROOT_DIR / "site"
-VAR_DIR = Path(os.environ.get("VAR_DIR", ROOT_DIR / "var"))
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def env_bool(name, default=False):
-    value = env(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
+# Each concern has its own module (a later one imports what it needs from an earlier one); this one
+# holds Django's and Wagtail's own settings and gathers the others.
+from .accounts import *
+from .caching import *
+from .caching import FRONTEND_CACHE_ENABLED
+from .database import *
+from .domains import *
+from .environment import ROOT_DIR, SITE_DIR, VAR_DIR, env, env_bool, env_list  # noqa: F401
+from .mail import *
+from .search import *
+from .security import *
 
 SECRET_KEY = env("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
@@ -136,61 +120,6 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite by default, PostgreSQL (or any engine dj-database-url knows) through DATABASE_URL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers go on while one writer writes; the timeout absorbs short write bursts.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Admin logins (config.accounts): django-axes locks an account, and an IP address, out after
-# ADMIN_LOGIN_FAILURE_LIMIT failed logins for ADMIN_LOGIN_COOLOFF_MINUTES; password reset requests are
-# throttled.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-ADMIN_LOGIN_FAILURE_LIMIT = int(env("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
-ADMIN_LOGIN_COOLOFF_MINUTES = int(env("ADMIN_LOGIN_COOLOFF_MINUTES", "15"))
-AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "config.accounts.client_ip"
-AXES_LOCKOUT_CALLABLE = "config.accounts.locked_out"
-AXES_VERBOSE = False
-ADMIN_PASSWORD_RESET_RATE_LIMIT = env("ADMIN_PASSWORD_RESET_RATE_LIMIT", "5/h")
-
-# Two-factor authentication (core.twofactor, django-otp): a TOTP application and recovery codes.
-# Required for the groups of TWO_FACTOR_REQUIRED_GROUPS (moderators by default) and superusers,
-# offered to everyone else from the account menu; the admins refuse unverified sessions of people
-# who have a device or must have one. Each wrong code doubles the wait before the next try.
-TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", "Modérateurs")
-TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
-TWO_FACTOR_PROTECTED_PATHS = ["/admin/", "/django-admin/"]
-TWO_FACTOR_DEVICE_NAME = "Application d'authentification"
-TWO_FACTOR_RECOVERY_NAME = "Codes de secours"
-OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "MICS 34")
-# The network's space (members/): two-factor authentication is offered to every member and required
-# for the groups with access to personal data (the coordination team sees every member and contract).
-MEMBERS_TWO_FACTOR_REQUIRED_GROUPS = env_list(
-    "MEMBERS_TWO_FACTOR_REQUIRED_GROUPS", "Coordination MICS 34"
-)
-# Members-only pages (Wagtail's privacy by group) send visitors to the members' sign-in.
-WAGTAIL_FRONTEND_LOGIN_URL = "members:login"
-OTP_TOTP_THROTTLE_FACTOR = 1
-OTP_STATIC_THROTTLE_FACTOR = 1
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -241,194 +170,6 @@ if env("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
-# Cache: local memory by default, shared Redis or Valkey through CACHE_URL (needed with several workers,
-# so that rate limits hold across processes, and so that the workers share one page cache).
-# The page cache (core.cache, README "Page cache"): anonymous visitors' pages, in PAGE_CACHE_ALIAS, under
-# a generation every worker reads from PAGE_CACHE_GENERATION_ALIAS (a file in VAR_DIR by default, so
-# that a publish in one worker purges the pages of all). PAGE_CACHE=false switches it off;
-# PAGE_CACHE_TIMEOUT (seconds) bounds how long a page waits for a change no signal reports (an event
-# that has passed, a bulk update).
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
-PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "600"))
-PAGE_CACHE_ALIAS = "pages"
-PAGE_CACHE_GENERATION_ALIAS = "page_generation"
-PAGE_CACHE_EXCLUDED_PREFIXES = [
-    "/admin/",
-    "/django-admin/",
-    "/documents/",
-    "/media/",
-    "/static/",
-    "/anymail/",
-    "/newsletter/one-click/",
-]
-if env("CACHE_URL"):
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("CACHE_URL"),
-            "KEY_PREFIX": prefix,
-        }
-        for alias, prefix in (
-            ("default", "mics34"),
-            (PAGE_CACHE_ALIAS, "mics34-pages"),
-            (PAGE_CACHE_GENERATION_ALIAS, "mics34-pages"),
-        )
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        PAGE_CACHE_ALIAS: {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pages",
-            "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "2000"))},
-        },
-        PAGE_CACHE_GENERATION_ALIAS: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache" / "page-generation"),
-        },
-    }
-
-# A reverse proxy or CDN in front (README, "Deployment"): Wagtail purges a published page's URLs there
-# (wagtail.contrib.frontend_cache); FRONTEND_CACHE_PURGE_URL is the proxy's purge address (nginx's
-# proxy_cache_purge, Varnish's PURGE method).
-if env("FRONTEND_CACHE_PURGE_URL"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
-        }
-    }
-
-# Background tasks: inline by default; a database queue served by `manage.py db_worker` when
-# TASKS_BACKEND=database.
-TASKS_BACKEND = env("TASKS_BACKEND", "immediate")
-TASKS_BACKENDS = {
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-    "database": "django_tasks_db.DatabaseBackend",
-}
-if TASKS_BACKEND not in TASKS_BACKENDS:
-    raise ImproperlyConfigured(
-        f"TASKS_BACKEND={TASKS_BACKEND!r} est inconnu : valeurs possibles « immediate » ou « database »."
-    )
-TASKS = {
-    "default": {
-        "BACKEND": TASKS_BACKENDS[TASKS_BACKEND],
-        "QUEUES": ["default", "email"],
-    }
-}
-
-# Email: console by default, SMTP with EMAIL_PROVIDER=smtp, or any provider anymail supports
-# (EMAIL_PROVIDER=brevo, mailjet, amazon_ses, postmark, sendgrid...) with its ANYMAIL_* variables.
-EMAIL_PROVIDER = env("EMAIL_PROVIDER", "console")
-# The providers anymail has a backend for (a misspelt name is refused here, not at the first email).
-ANYMAIL_PROVIDERS = {
-    module.name
-    for module in pkgutil.iter_modules(anymail.backends.__path__)
-    if module.name not in {"base", "base_requests", "console", "test"}
-}
-if EMAIL_PROVIDER == "console":
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-elif EMAIL_PROVIDER == "file":
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = VAR_DIR / "mail"
-elif EMAIL_PROVIDER == "smtp":
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env("EMAIL_HOST", "localhost")
-    EMAIL_PORT = int(env("EMAIL_PORT", "25"))
-    EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-    EMAIL_TIMEOUT = 20
-elif EMAIL_PROVIDER in ANYMAIL_PROVIDERS:
-    EMAIL_BACKEND = f"anymail.backends.{EMAIL_PROVIDER}.EmailBackend"
-else:
-    raise ImproperlyConfigured(
-        f"EMAIL_PROVIDER={EMAIL_PROVIDER!r} est inconnu : valeurs possibles console, file, smtp, "
-        + ", ".join(sorted(ANYMAIL_PROVIDERS))
-        + "."
-    )
-ANYMAIL = {
-    key.removeprefix("ANYMAIL_"): value
-    for key, value in os.environ.items()
-    if key.startswith("ANYMAIL_") and value
-}
-# The provider tracking webhook mounted under /anymail/ (only the configured provider's; none for
-# SMTP). NEWSLETTER_WEBHOOKS=false mounts none (no delivery statistics, no automatic suppression).
-NEWSLETTER_WEBHOOK_PROVIDERS = (
-    [EMAIL_PROVIDER]
-    if EMAIL_PROVIDER in ANYMAIL_PROVIDERS and env_bool("NEWSLETTER_WEBHOOKS", True)
-    else []
-)
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Clause sociale 34 <contact@clausesociale34.fr>")
-SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Where contact-form submissions go when the form page names no address of its own.
-CONTACT_EMAIL = env("CONTACT_EMAIL", "contact@clausesociale34.fr")
-
-# Newsletter (see README, "Newsletter"): sender, batch size per provider call, and the limits of the
-# subscribe form. The batch size follows the provider's batch API unless NEWSLETTER_BATCH_SIZE is set.
-NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
-NEWSLETTER_BATCH_SIZES = {
-    "brevo": 1000,
-    "mailjet": 50,
-    "sendgrid": 1000,
-    "postmark": 500,
-    "amazon_ses": 50,
-    "mailgun": 1000,
-}
-NEWSLETTER_BATCH_SIZE = int(
-    env("NEWSLETTER_BATCH_SIZE", NEWSLETTER_BATCH_SIZES.get(EMAIL_PROVIDER, 20))
-)
-NEWSLETTER_MESSAGE_ID_DOMAIN = env(
-    "NEWSLETTER_MESSAGE_ID_DOMAIN", DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
-)
-NEWSLETTER_SEND_LEASE_SECONDS = int(env("NEWSLETTER_SEND_LEASE_SECONDS", "600"))
-NEWSLETTER_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
-# The key of the suppression list's hashes (newsletter.models.email_hash): required in production,
-# never changed once set (derived from SECRET_KEY when empty, in development and tests).
-NEWSLETTER_SUPPRESSION_KEY = env("NEWSLETTER_SUPPRESSION_KEY", "")
-NEWSLETTER_RATE_LIMIT = env("NEWSLETTER_RATE_LIMIT", "5/10m")
-# An address that bounces temporarily on this many consecutive sends is suppressed.
-NEWSLETTER_SOFT_BOUNCE_LIMIT = int(env("NEWSLETTER_SOFT_BOUNCE_LIMIT", "3"))
-
-# Search: Wagtail's database backend by default (SQLite FTS5, or PostgreSQL with the french_unaccent
-# configuration that home's migration creates); Elasticsearch 9 with a French analyzer through
-# ELASTICSEARCH_URL.
-if env("ELASTICSEARCH_URL"):
-    from config.search import elasticsearch_backend
-
-    WAGTAILSEARCH_BACKENDS = {
-        "default": elasticsearch_backend(
-            env("ELASTICSEARCH_URL"), env("ELASTICSEARCH_INDEX_PREFIX", "mics34_")
-        )
-    }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "core.search.backends",
-            "SEARCH_CONFIG": "french_unaccent",
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search.backends"}}
-
-# What a word weighs in each search field, by the field's name, relative to the others (README,
-# "Search"): title above summary above body above attached documents and taxonomy names. PostgreSQL
-# ranks with these as its four weight classes, SQLite weighs its title column against its body column
-# by title / default, Elasticsearch boosts each field by its weight.
-SEARCH_FIELD_WEIGHTS = {
-    "title": 1.0,
-    "name": 1.0,
-    "summary": 0.5,
-    "intro": 0.5,
-    "hero_title": 0.5,
-    "legal_references_text": 0.5,
-    "default": 0.25,
-    "attachments_text": 0.1,
-    "taxonomy_text": 0.1,
-}
-
 # Wagtail
 WAGTAIL_SITE_NAME = "Clause sociale 34"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
@@ -462,12 +203,6 @@ ACCESSIBILITY_STATUS = env("ACCESSIBILITY_STATUS", "non")
 # robots.txt disallows everything when false (staging, preview servers).
 ALLOW_INDEXING = env_bool("ALLOW_INDEXING", True)
 
-# Contact form: this many posts per address and per window before the form answers "try later".
-CONTACT_RATE_LIMIT = env("CONTACT_RATE_LIMIT", "5/10m")
-# The longest message the contact form accepts (characters).
-CONTACT_MESSAGE_MAX_LENGTH = int(env("CONTACT_MESSAGE_MAX_LENGTH", "5000"))
-RATELIMIT_VIEW = "core.ratelimit.rate_limited"
-
 # The apps' demo builders (core.demo), run in this order by `manage.py load_demo_content`: the home
 # page first, since every other app's pages go under it.
 DEMO_BUILDERS = [
@@ -482,69 +217,6 @@ DEMO_BUILDERS = [
 ]
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY") or None
 
-# The procurement watch's BOAMP importer (tenders/boamp.py): the opendatasoft explore API v2.1.
-BOAMP_API_URL = env("BOAMP_API_URL", "https://boamp-datadila.opendatasoft.com/api/explore/v2.1")
-# The DECP file (essential data of notified contracts, format v2, JSON or consolidated CSV) read by
-# `import_decp`: best a per-département export (the file is read whole). Empty: give --url.
-DECP_URL = env("DECP_URL", "")
-BOAMP_API_TIMEOUT = float(env("BOAMP_API_TIMEOUT", "30"))
-BOAMP_API_RETRIES = int(env("BOAMP_API_RETRIES", "3"))
-BOAMP_API_BACKOFF = float(env("BOAMP_API_BACKOFF", "2"))
-
-# Content Security Policy: nothing is loaded from a third-party server; embedded videos load in a frame
-# only after the visitor clicks (see home/blocks.py). The Wagtail admin keeps its own inline scripts.
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"] + env_list("CSP_IMG_SRC", ""),
-        "font-src": ["'self'"],
-        "frame-src": [
-            "https://www.youtube-nocookie.com",
-            "https://player.vimeo.com",
-            "https://www.dailymotion.com",
-        ],
-        "connect-src": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    },
-}
-
-# The admins' policy (config.middleware): scripts and styles only from the site itself, plus the inline
-# ones Wagtail's admin templates carry (its edit views run inline scripts, which neither nonces nor
-# hashes can follow from one Wagtail release to the next); previews and embeds show the site and the
-# video providers in frames; nothing else from any other server.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_IMG_SRC", ""),
-    "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'"],
-    "frame-src": [
-        "'self'",
-        "https://www.youtube-nocookie.com",
-        "https://www.youtube.com",
-        "https://player.vimeo.com",
-        "https://www.dailymotion.com",
-    ],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
-    "base-uri": ["'self'"],
-    "object-src": ["'none'"],
-}
-
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -554,17 +226,6 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}},
 }
 
-# Agenda (events/): registrations are erased this many months after their event
-# (`manage.py erase_past_registrations`), and the registration form takes this many posts per
-# address and window.
-EVENTS_REGISTRATION_RETENTION_MONTHS = int(env("EVENTS_REGISTRATION_RETENTION_MONTHS", "12"))
-EVENTS_RATE_LIMIT = env("EVENTS_RATE_LIMIT", "5/10m")
-
-# Directory (directory/): the map draws the shipped commune outlines and asks no other server, unless
-# MAP_TILES_URL names a tile server ("https://tiles.example.org/{z}/{x}/{y}.png"), drawn under the
-# outlines with MAP_TILES_ATTRIBUTION; the CSP then allows that server for images, on the map pages
-# only. Correction proposals: posts per address and window, and days a pending one is kept.
-MAP_TILES_URL = env("MAP_TILES_URL", "")
-MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", "")
-DIRECTORY_CORRECTION_RATE_LIMIT = env("DIRECTORY_CORRECTION_RATE_LIMIT", "5/10m")
-DIRECTORY_CORRECTION_RETENTION_DAYS = int(env("DIRECTORY_CORRECTION_RETENTION_DAYS", "90"))
+# A reverse proxy or CDN in front (caching.py): Wagtail purges it on publish.
+if FRONTEND_CACHE_ENABLED:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
