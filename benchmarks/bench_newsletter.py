@@ -128,7 +128,9 @@ def build(total, small):
                 for s in people
             ]
         )
-        rows = [Through(subscriber_id=s.pk, audience_id=audiences["public_buyer"].pk) for s in people]
+        rows = [
+            Through(subscriber_id=s.pk, audience_id=audiences["public_buyer"].pk) for s in people
+        ]
         rows += [
             Through(subscriber_id=s.pk, audience_id=audiences["facilitator"].pk)
             for i, s in enumerate(people, start=start)

@@ -8,8 +8,6 @@ WeasyPrint fetches nothing here: the stylesheet is in the template, the charts a
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from weasyprint import HTML
-
 from . import stats
 
 
@@ -34,6 +32,10 @@ def render_report(request, page, year: int, context: dict) -> bytes:
         % {"year": year},
     }
     html = render_to_string("observatory/report.html", context, request=request)
+    # Imported here: WeasyPrint takes about half a second to import (it parses its own default
+    # stylesheets), which every other request and command would pay.
+    from weasyprint import HTML
+
     return HTML(
         string=html, base_url=request.build_absolute_uri("/"), url_fetcher=_no_fetch
     ).write_pdf()

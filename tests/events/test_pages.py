@@ -80,7 +80,9 @@ def test_past_events_are_listed_newest_first_grouped_by_year_and_by_year_link(
 @pytest.mark.django_db
 def test_filters_combine_in_the_url(client, agenda, programme):
     soon, later, _last_year, _past = programme
-    page = text(client.get(agenda.url + "?type=buyers_meeting&public=public_buyer&commune=b%C3%A9ziers"))
+    page = text(
+        client.get(agenda.url + "?type=buyers_meeting&public=public_buyer&commune=b%C3%A9ziers")
+    )
     assert soon.title in page and later.title not in page
     page = text(client.get(agenda.url + "?type=training&public=public_buyer"))
     assert "Aucun événement ne correspond à ces filtres." in page
