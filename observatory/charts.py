@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 WIDTH = 400
 LABEL_HEIGHT = 16
@@ -35,8 +36,10 @@ def describe(title, labels, values, unit):
     pairs = list(zip(labels, values, strict=True))
     high = max(pairs, key=lambda pair: pair[1])
     low = min(pairs, key=lambda pair: pair[1])
-    text = _(
-        "%(title)s, %(count)s valeurs. La plus élevée : %(high_label)s, %(high)s %(unit)s."
+    text = ngettext(
+        "%(title)s, %(count)s valeur. La plus élevée : %(high_label)s, %(high)s %(unit)s.",
+        "%(title)s, %(count)s valeurs. La plus élevée : %(high_label)s, %(high)s %(unit)s.",
+        len(pairs),
     ) % {
         "title": title,
         "count": len(pairs),

@@ -8,6 +8,7 @@ counts once in each year's row, and once (not three times) in a table over sever
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -346,6 +347,24 @@ class KeyFigures:
     @property
     def participants_change(self):
         return self.change(self.participants, self.previous_participants)
+
+    @staticmethod
+    def signed(change):
+        """A change as a French reader expects it: "+1,3", "−1,1" (a true minus sign), "0"."""
+        if change is None:
+            return None
+        text = number_format(abs(change), decimal_pos=1 if change % 1 else 0)
+        if change > 0:
+            return "+" + text
+        return "\u2212" + text if change < 0 else text
+
+    @property
+    def hours_change_text(self):
+        return self.signed(self.hours_change)
+
+    @property
+    def participants_change_text(self):
+        return self.signed(self.participants_change)
 
 
 def key_figures(filters: Filters | None = None):

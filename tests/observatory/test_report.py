@@ -32,7 +32,8 @@ def test_the_report_holds_the_year_s_key_figures_and_tables(client, figures, obs
     assert "Chiffres clés de 2024" in text
     # B 1 000 h + C 500 h (D submitted and E a draft are left out); 2023: A 800 h, so +87,5 %.
     assert "1 500" in text
-    assert "87,5 % par rapport à 2023" in text
+    flat = text.replace("\n", " ").replace("\u00a0", " ")
+    assert "+87,5 % par rapport à 2023" in flat
     # Participants: B 5 + C 2; contracts: M1 and B7.
     assert "Données du graphique « Participants par public »" in text
     assert "77 777" not in text and "Acheteur brouillon" not in text
@@ -88,3 +89,26 @@ def test_the_page_links_each_approved_year_s_report(client, figures, observatory
     assert html.count("Télécharger le rapport annuel (PDF)") == 2
     assert f'href="{observatory_page.url}rapport-annuel/2024/"' in html
     assert f'href="{observatory_page.url}rapport-annuel/2023/"' in html
+
+
+def test_a_change_is_written_with_its_sign_as_a_french_reader_expects():
+    from django.utils import translation
+
+    from observatory.stats import KeyFigures
+
+    with translation.override("fr"):
+        assert KeyFigures.signed(87.5) == "+87,5"
+        assert KeyFigures.signed(-1.1) == "\u22121,1"
+        assert KeyFigures.signed(0) == "0"
+        assert KeyFigures.signed(12.0) == "+12"
+        assert KeyFigures.signed(None) is None
+
+
+def test_a_chart_of_one_value_says_one_value():
+    from django.utils import translation
+
+    from observatory.charts import describe
+
+    with translation.override("fr"):
+        assert ", 1 valeur. " in describe("Part par année", ["2025"], [48.3], "%")
+        assert ", 2 valeurs. " in describe("Part par année", ["2024", "2025"], [40, 48.3], "%")
