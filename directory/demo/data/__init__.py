@@ -4,7 +4,9 @@ but plausible; contacts are roles with addresses at example.org: no real persona
 is marked as an example (`is_example`), which its page tells visitors."""
 
 PAGE = {
-    "title": "Annuaire des acteurs",
+    # A short title for the main menu; the long one names the page in search engines and tabs.
+    "title": "Annuaire",
+    "seo_title": "Annuaire des acteurs",
     "slug": "annuaire",
     "intro": (
         "Trouvez le facilitateur de clauses sociales de votre territoire, et les structures "
@@ -12,7 +14,8 @@ PAGE = {
     ),
 }
 PAGE_EN = {
-    "title": "Directory of actors",
+    "title": "Directory",
+    "seo_title": "Directory of actors",
     "slug": "directory",
     "intro": (
         "Find the social-clause facilitator of your area, and the work-integration and disability "

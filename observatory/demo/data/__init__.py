@@ -2,7 +2,9 @@
 figures: 2016 and 2017 as the mission published them, the other years plausible but fictitious."""
 
 PAGE = {
-    "title": "Observatoire des clauses sociales",
+    # A short title for the main menu; the long one names the page in search engines and tabs.
+    "title": "Observatoire",
+    "seo_title": "Observatoire des clauses sociales",
     "slug": "observatoire",
     "intro": (
         "Ce que les clauses sociales des marchés publics de l'Hérault apportent, année après année : "
@@ -16,7 +18,8 @@ PAGE = {
 }
 
 PAGE_EN = {
-    "title": "Social clauses observatory",
+    "title": "Observatory",
+    "seo_title": "Social clauses observatory",
     "slug": "observatory",
     "intro": (
         "What the social clauses of the Hérault's public contracts achieve, year after year: the "
