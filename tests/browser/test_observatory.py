@@ -41,9 +41,11 @@ def test_published_totals_filters_and_download(open_page, site_server):
     page = open_page(OBSERVATORY)
     assert page.locator(".obs-demo").is_visible()
     assert page.locator("canvas").count() == 0
-    # Seven charts of the operations, three of the watch's DECP shares (its demo contracts).
-    assert page.locator("svg[role=img]").count() == 10
+    # Seven charts of the operations, three of the watch's DECP shares (its demo contracts), two of
+    # the network's contracts' hours (the members' demo register).
+    assert page.locator("svg[role=img]").count() == 12
     assert page.locator("#graphique-decp-annees-heading").is_visible()
+    assert page.locator("#graphique-reseau-annees-heading").is_visible()
     assert page.get_by_role("link", name="Télécharger le rapport annuel (PDF) 2017").count() == 1
     table = page.locator("#graphique-heures-annees-heading ~ .obs-chart__body table")
     text = table.inner_text()
