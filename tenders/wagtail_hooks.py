@@ -197,6 +197,8 @@ class TendersViewSetGroup(ViewSetGroup):
         ContractViewSet,
         DecpImportRunViewSet,
     )
+    # "Acheteurs à rencontrer" registers with this hook: under "Veille marchés", not beside it.
+    submenu_hook = "register_tenders_menu_item"
 
 
 register_snippet(TendersViewSetGroup)
@@ -216,12 +218,12 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_tenders_menu_item")
 def register_buyers_menu_item():
     return PermissionMenuItem(
         _("Acheteurs à rencontrer"),
         reverse("tenders_buyers"),
         icon_name="group",
-        order=271,
+        order=600,
         permission="tenders.view_notice",
     )
