@@ -1,9 +1,13 @@
 """The demo network: three members (one per group of the network) with the demo password, a
 collection of members-only documents with one document, and a members-only page in French and
-English. Idempotent: accounts, collection, document and page are looked up before being created."""
+English, a State contract and two meetings with buyers of the watch's demo. Idempotent: each is looked
+up before being created."""
+
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -16,6 +20,7 @@ from core.translation import translate_page
 from ..accounts import set_role
 from ..models import (
     ROLE_FACILITATOR,
+    BuyerMeeting,
     Contract,
     ContractChange,
     ContractTerritory,
@@ -29,6 +34,7 @@ from .data import (
     CONTRACT,
     DOCUMENT_LINES,
     DOCUMENT_TITLE,
+    MEETINGS,
     MEMBERS,
     PAGE,
     PAGE_EN,
@@ -125,6 +131,28 @@ def ensure_contract(facilitator, coordinator):
     return contract
 
 
+def ensure_meetings(facilitator):
+    """The demo facilitator's meetings with buyers, on the first territory of the facilitator."""
+    today = timezone.localdate()
+    codes = Member.objects.get(user=facilitator).territory_codes
+    for item in MEETINGS:
+        if BuyerMeeting.objects.filter(buyer=item["buyer"], topics=item["topics"]).exists():
+            continue
+        follow_up = item["follow_up_in_days"]
+        meeting = BuyerMeeting.objects.create(
+            buyer=item["buyer"],
+            date=today - timedelta(days=item["days_ago"]),
+            kind=item["kind"],
+            territory_code=codes[0] if codes else "",
+            topics=item["topics"],
+            outcome=item["outcome"],
+            follow_up_on=today + timedelta(days=follow_up) if follow_up is not None else None,
+            follow_up_done=follow_up is None,
+            created_by=facilitator,
+        )
+        meeting.participants.set([facilitator])
+
+
 class MembersDemo(DemoBuilder):
     def prepare(self, demo):
         pass
@@ -143,6 +171,7 @@ class MembersDemo(DemoBuilder):
                 )
             }
             ensure_contract(users["facilitatrice"], users["coordination"])
+            ensure_meetings(users["facilitatrice"])
         with transaction.atomic():
             if translate_page(
                 page,

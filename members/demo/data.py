@@ -37,3 +37,27 @@ CONTRACT = {
     "lots": "Lot 1 : Montpellier et sa métropole\nLot 2 : reste du département",
     "status": "running",
 }
+
+# Meetings of the demo facilitator with buyers of the watch's demo (their names as the watch writes
+# them), dated from today: one with a follow-up still to come, one done.
+MEETINGS = [
+    {
+        "buyer": "Commune de Lodève (exemple)",
+        "days_ago": 40,
+        "kind": "individual",
+        "topics": (
+            "Avis au-dessus des seuils européens publiés sans considération sociale\u00a0: présentation "
+            "de la clause d'insertion et de l'obligation du 22\u00a0août 2026."
+        ),
+        "outcome": "La commune envisage une clause d'insertion dans son prochain marché de travaux.",
+        "follow_up_in_days": 5,
+    },
+    {
+        "buyer": "Hérault Habitat (exemple)",
+        "days_ago": 120,
+        "kind": "collective",
+        "topics": "Réunion des bailleurs sociaux\u00a0: suivi des heures d'insertion des chantiers de réhabilitation.",
+        "outcome": "Tableau de suivi partagé chaque trimestre avec le facilitateur.",
+        "follow_up_in_days": None,
+    },
+]

@@ -33,3 +33,24 @@ def test_demo_members_are_created_and_printed(monkeypatch, settings, tmp_path):
     assert network.membership(users["facilitatrice"]).territory_codes
     assert MembersPage.objects.filter(locale__language_code="en").exists()
     assert Contract.objects.count() == 1
+
+
+def test_the_demo_facilitator_met_two_buyers_with_a_follow_up_to_come(monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from members.meetings import open_follow_ups
+    from members.models import BuyerMeeting
+
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "mot-de-passe-de-demonstration")
+    call_command("load_demo_content", stdout=io.StringIO())
+    call_command("load_demo_content", stdout=io.StringIO())  # idempotent
+    facilitator = get_user_model().objects.get(username="facilitatrice")
+    meetings = BuyerMeeting.objects.order_by("-date")
+    assert [m.buyer for m in meetings] == [
+        "Commune de Lodève (exemple)",
+        "Hérault Habitat (exemple)",
+    ]
+    assert all(facilitator in m.participants.all() for m in meetings)
+    assert meetings[0].follow_up_on > timezone.localdate() and not meetings[0].follow_up_done
+    assert list(open_follow_ups(facilitator)) == [meetings[0]]
