@@ -104,7 +104,7 @@ def test_menu_is_open_without_a_button_on_a_desktop(open_page):
 
 
 def fill_contact_form(page):
-    page.get_by_label("Nom").fill("Camille Martin")
+    page.get_by_role("textbox", name="Nom").fill("Camille Martin")
     page.get_by_label("Courriel").fill("camille@example.net")
     page.get_by_label("Message").fill("Bonjour, nous préparons un marché avec une clause sociale.")
 
