@@ -12,7 +12,7 @@ class TendersConfig(AppConfig):
         from core.cache import register_cacheable_routes
         from core.digest import register_digest_source
         from core.indicators import register_indicator_source
-        from core.sections import register_members_section
+        from core.sections import register_main_menu_entry, register_members_section
         from core.sitemaps import register_sitemap
         from core.watch import register_buyer_notices_provider
 
@@ -28,6 +28,8 @@ class TendersConfig(AppConfig):
         register_sitemap("tenders-notices", NoticeSitemap)
         register_indicator_source(INDICATOR_KEY, INDICATOR_LABEL, social_consideration_shares)
         register_alert_source(ALERT_SOURCE)
+        # The public watch in the demo's main menu, after the directory (the observatory follows it).
+        register_main_menu_entry("tenders", after="directory")
         register_buyer_notices_provider(notices_of_buyer)
         register_members_section(
             "tenders", "tenders/includes/members_section.html", members_section, order=40

@@ -2,7 +2,9 @@
 (fictitious, marked as examples), one or more per detection reason and per kind of contract."""
 
 PAGE = {
-    "title": "Veille des marchés publics",
+    # A short title for the main menu; the long one names the page in search engines and tabs.
+    "title": "Veille des marchés",
+    "seo_title": "Veille des marchés publics",
     "slug": "veille-marches",
     "intro": (
         "Les avis de marché publiés au BOAMP pour l'Hérault : ceux qui comportent une clause sociale "
@@ -11,7 +13,8 @@ PAGE = {
 }
 
 PAGE_EN = {
-    "title": "Public procurement watch",
+    "title": "Procurement watch",
+    "seo_title": "Public procurement watch",
     "slug": "procurement-watch",
     "intro": (
         "The contract notices published in the BOAMP for the Hérault: those with a social clause or "
