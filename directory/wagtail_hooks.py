@@ -27,6 +27,9 @@ class ActorViewSet(FrenchLabelsMixin, SnippetViewSet):
     list_display = ["name", "kind", "commune", "verified_on", "published"]
     list_filter = ["kind", "published", "is_example", "whole_departement", "sectors"]
     search_fields = ["name", "siret", "host_organisation", "description"]
+    # Searched in the database (icontains), not through the site's search index: the index holds
+    # neither the SIRET nor the host organisation, and a search on them raised SearchFieldError.
+    search_backend_name = None
     list_export = [
         "name",
         "kind",

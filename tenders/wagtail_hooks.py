@@ -36,6 +36,9 @@ class NoticeViewSet(SnippetViewSet):
         "is_example",
     ]
     search_fields = ["title", "buyer_name", "idweb"]
+    # Searched in the database (icontains), not through the site's search index, which does not
+    # hold the BOAMP id (a search raised SearchFieldError).
+    search_backend_name = None
     inspect_view_enabled = True
     inspect_view_fields = [
         "idweb",
