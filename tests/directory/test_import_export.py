@@ -226,3 +226,48 @@ def test_an_editor_cannot_delete_actors_but_a_moderator_can(directory_page):
     assert editors.permissions.filter(codename="change_actor").exists()
     assert not editors.permissions.filter(codename="delete_actor").exists()
     assert moderators.permissions.filter(codename="delete_actor").exists()
+
+
+def actors_list_url(suffix=""):
+    from django.urls import reverse
+
+    return reverse(Actor.snippet_viewset.get_url_name("list" + suffix))
+
+
+def test_the_actors_list_exports_what_its_filters_keep_as_csv(editor_client, actors):
+    response = editor_client.get(actors_list_url(), {"kind": "facilitateur", "export": "csv"})
+    assert response.status_code == 200
+    assert "acteurs" in response["Content-Disposition"]
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    names = {line.split(",")[0] for line in body.splitlines()[1:]}
+    assert names == {
+        "Facilitateur de la Métropole",
+        "Facilitateur du Pays de Lunel",
+        "Facilitateur du Département",
+    }
+
+
+def test_the_actors_list_exports_its_search_as_xlsx(editor_client, actors):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = editor_client.get(actors_list_url(), {"q": "Lunel", "export": "xlsx"})
+    assert response.status_code == 200
+    content = response.content if hasattr(response, "content") else b"".join(response)
+    sheet = load_workbook(io.BytesIO(content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Nom"
+    assert {row[0] for row in rows[1:]} == {
+        "Facilitateur du Pays de Lunel",
+        "ESAT des Jardins de Lunel",
+    }
+    siret_column = rows[0].index("SIRET")
+    assert rows[1][siret_column] and len(str(rows[1][siret_column])) == 14
+
+
+def test_an_editor_finds_an_actor_by_its_siret_in_the_admin(editor_client, actors):
+    esat = actors["esat"]
+    response = editor_client.get(actors_list_url("_results"), {"q": esat.siret})
+    assert response.status_code == 200
+    assert [actor.pk for actor in response.context["object_list"]] == [esat.pk]
