@@ -8,7 +8,7 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from core.cache import register_cacheable_routes
+        from core.cache import register_cacheable_routes, register_purge_models
         from core.digest import register_digest_source
         from core.reference import register_reference_provider
         from core.sections import register_home_section, register_main_menu_entry
@@ -30,3 +30,5 @@ class DirectoryConfig(AppConfig):
         # The page cache (core.cache): the list, the map's points and the actors' pages; never the
         # correction form, the facilitator finder nor the communes' suggestions (visitor input).
         register_cacheable_routes("directory.DirectoryPage", "points_view", "actor_view")
+        # The territories other apps read through core.reference are kept per generation.
+        register_purge_models("directory.Commune", "directory.EPCI")

@@ -1,33 +1,47 @@
 """The directory's answer to core.reference: its territories and structures, for the apps that must
 not import it (registered in DirectoryConfig.ready())."""
 
+from core.cache import cached_per_generation
 from core.reference import COMMUNE, EPCI, Structure, Territory
 
 from .models import EPCI as EpciModel
 from .models import Actor, Commune
 
 
-class DirectoryReference:
-    def territories(self, codes=None):
-        communes = Commune.objects.order_by("name")
-        epcis = EpciModel.objects.order_by("name")
-        if codes is not None:
-            codes = list(codes)
-            communes = communes.filter(code__in=codes)
-            epcis = epcis.filter(code__in=codes)
+def all_territories():
+    """Every commune (by name), then every EPCI (by name), read once per page-cache generation: the
+    watch, the network's space and the observatory each name hundreds of territories per page. A
+    commune or an EPCI saved purges the generation (DirectoryConfig.ready)."""
+
+    def read():
         found = [
             Territory(code=c.code, name=c.name, kind=COMMUNE, epci_code=c.epci_id or "")
-            for c in communes.only("code", "name", "epci_id")
+            for c in Commune.objects.order_by("name").only("code", "name", "epci_id")
         ]
         found += [
-            Territory(code=e.code, name=e.name, kind=EPCI) for e in epcis.only("code", "name")
+            Territory(code=e.code, name=e.name, kind=EPCI)
+            for e in EpciModel.objects.order_by("name").only("code", "name")
         ]
         return found
 
+    return cached_per_generation("directory:territories", read)
+
+
+class DirectoryReference:
+    def territories(self, codes=None):
+        found = all_territories()
+        if codes is None:
+            return list(found)
+        codes = set(codes)
+        return [territory for territory in found if territory.code in codes]
+
     def communes_of(self, code):
-        if EpciModel.objects.filter(code=code).exists():
-            return frozenset(Commune.objects.filter(epci_id=code).values_list("code", flat=True))
-        return frozenset([code]) if Commune.objects.filter(code=code).exists() else frozenset()
+        found = all_territories()
+        if any(t.code == code and t.kind == EPCI for t in found):
+            return frozenset(t.code for t in found if t.kind == COMMUNE and t.epci_code == code)
+        if any(t.code == code and t.kind == COMMUNE for t in found):
+            return frozenset([code])
+        return frozenset()
 
     def structures(self, ids=None, kinds=None):
         actors = Actor.objects.order_by("name").prefetch_related("communes", "epcis")

@@ -76,3 +76,27 @@ def test_the_reference_data_reaches_other_apps_through_core(actors):
     metro = reference.structure(actors["metro"].pk)
     assert metro.kind_label == "Facilitateur de clauses sociales"
     assert metro.territory_codes == {"243400017"}
+
+
+def test_the_territories_are_read_once_per_generation_and_a_change_shows(
+    actors, django_assert_num_queries
+):
+    """Other apps name hundreds of territories per page: core.reference reads them once per
+    page-cache generation; renaming a commune purges it and the new name shows."""
+    from core import reference
+    from directory.models import Commune
+
+    from .conftest import LUNEL_AGGLO
+
+    reference.territories()  # read and kept
+    with django_assert_num_queries(0):
+        assert reference.territory("34145").name == "Lunel"
+        assert "34145" in reference.communes_of(LUNEL_AGGLO)
+        assert [t.code for t in reference.territories(["34145", LUNEL_AGGLO])] == [
+            "34145",
+            LUNEL_AGGLO,
+        ]
+    lunel = Commune.objects.get(pk="34145")
+    lunel.name = "Lunel (renommée)"
+    lunel.save()
+    assert reference.territory("34145").name == "Lunel (renommée)"
