@@ -18,12 +18,7 @@ from wagtail.search.backends import get_search_backend
 from core.pagination import paginate
 from core.search.alternatives import alternatives
 from core.search.highlight import highlight_best_passage, highlight_title
-from core.search.matching import (
-    MatchedObjects,
-    is_database_backend,
-    is_sqlite_backend,
-    matching_ids,
-)
+from core.search.matching import MatchedObjects, is_database_backend, matching_ids
 from core.search.promotions import promoted_links
 from core.search.query import parse_search_query, with_fuzzy_words
 from core.search.spelling import correction
@@ -35,21 +30,15 @@ SEARCH_PAGE_SIZE = 10
 
 
 def site_search(query):
-    """The live pages of the visitor's language matching `query` (None: nothing), best first.
-
-    SQLite: one full-text match ranked by the project's own bm25 (core.search.matching). PostgreSQL
-    and Elasticsearch: the backend's own results, which count and fetch one page of results in SQL
-    (`LIMIT`) instead of listing every matching id in Python (tens of thousands over 50,000
-    resources: the site search was 1.2x slower for it); PostgreSQL's weight classes already rank a
-    title first."""
+    """The live pages of the visitor's language matching `query` (None: nothing), best first; on
+    the database backends through one full-text match (core.search.matching), so that a search stays fast
+    over tens of thousands of resources."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active())
     if query is None:
         return pages.none()
     backend = get_search_backend()
-    if is_sqlite_backend(backend):
-        return MatchedObjects(Page.objects.specific(), matching_ids(backend, query, pages, True))
     if is_database_backend(backend):
-        return backend.search(query, pages.specific(), operator="and")
+        return MatchedObjects(Page.objects.specific(), matching_ids(backend, query, pages, True))
     return backend.search(with_fuzzy_words(query), pages.specific(), operator="and")
 
 
@@ -76,11 +65,11 @@ def search(request):
     search_query = parse_search_query(query) if query else None
     if query:
         results = site_search(search_query)
-        if not results.count() and request.GET.get("exact") != "1":
+        if not results and request.GET.get("exact") != "1":
             # A misspelt word: searched again as the index spells it (core.search.spelling).
             corrected = correction(get_search_backend(), query)
             retried = site_search(parse_search_query(corrected)) if corrected else None
-            if retried is not None and retried.count():
+            if retried:
                 corrected_from, query, results = query, corrected, retried
         results_page = paginate(results, request.GET.get("page", "1"), messages, SEARCH_PAGE_SIZE)
     # "Essayez avec…": nothing found, even corrected: the searches with fewer words that find some.

@@ -35,15 +35,7 @@ def test_search_runs_the_full_text_match_once(client, content_page):
         response = client.get(SEARCH_URL, {"q": "insertion"})
     assert result_titles(response) == ["Les marchés réservés"]
     assert response.context["results_page"].paginator.count == 1
-    matches = [q["sql"] for q in queries.captured_queries if marker in q["sql"]]
-    if connection.vendor == "postgresql":
-        # The backend's own results: one COUNT, then one page of results (LIMIT), never the list
-        # of every matching id.
-        assert len(matches) == 2
-        assert sum("COUNT(" in sql.upper() for sql in matches) == 1
-        assert sum(" LIMIT " in sql.upper() for sql in matches) == 1
-    else:
-        assert len(matches) == 1
+    assert len([q for q in queries.captured_queries if marker in q["sql"]]) == 1
 
 
 def test_search_result_links_to_the_page(client, content_page):
