@@ -1,5 +1,6 @@
 """Text helpers shared by the site's searches: words, accent folding, stop words."""
 
+import functools
 import re
 import unicodedata
 
@@ -108,8 +109,10 @@ ENGLISH_STOP_WORDS = frozenset(
 STOP_WORDS = {"fr": FRENCH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
 
 
+@functools.lru_cache(maxsize=50_000)
 def fold(word):
-    """Lowercase, without accents."""
+    """Lowercase, without accents (kept for the words seen last: a passage to highlight folds the
+    same few thousand words over and over)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

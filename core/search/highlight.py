@@ -6,6 +6,7 @@ A legal reference is one word, as the engines index it (core.search.analysis): "
 "L. 2112-2" and "article L2112-2" whole, never "L2112-1" nor the "2021" of a date beside "loi
 2021-1104"."""
 
+import bisect
 import re
 
 from django.utils.html import escape
@@ -25,16 +26,30 @@ NORMALISED_REFERENCE_RE = re.compile(
 
 def tokens(text):
     """(start, end, folded word) of each word of `text`, a legal reference as one word in its
-    normalised form."""
-    references = []
+    normalised form. Linear in the text: the references found so far are kept sorted by start
+    (they never overlap), so that a match or a word is checked against its neighbours only; a PDF's
+    text of 20,000 words citing 200 articles took seconds when every word was checked against every
+    reference."""
+    starts, references = [], []  # sorted by start; references[i] = (start, end, folded)
     for pattern, replacement in REFERENCE_REGEXES:
         for match in pattern.finditer(text):
-            if not any(match.start() < end and start < match.end() for start, end, _ in references):
-                references.append((match.start(), match.end(), fold(match.expand(replacement))))
+            begin, end = match.start(), match.end()
+            index = bisect.bisect_left(starts, begin)
+            if index > 0 and references[index - 1][1] > begin:
+                continue  # overlaps the reference before it
+            if index < len(starts) and starts[index] < end:
+                continue  # overlaps the reference after it
+            starts.insert(index, begin)
+            references.insert(index, (begin, end, fold(match.expand(replacement))))
     found = list(references)
+    position = 0
     for match in WORD_RE.finditer(text):
-        if not any(match.start() < end and start < match.end() for start, end, _ in references):
-            found.append((match.start(), match.end(), fold(match.group())))
+        begin, end = match.start(), match.end()
+        while position < len(references) and references[position][1] <= begin:
+            position += 1
+        if position < len(references) and references[position][0] < end:
+            continue  # inside a reference
+        found.append((begin, end, fold(match.group())))
     found.sort()
     return found
 
