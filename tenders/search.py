@@ -63,9 +63,9 @@ class WatchParams:
 
     @property
     def territories(self):
-        """The reference's territories, read once for the request (core.reference)."""
+        """The reference's territories (core.reference), read once per page-cache generation."""
         if self.index is None:
-            self.index = TerritoryIndex.load()
+            self.index = TerritoryIndex.for_pages()
         return self.index
 
     def querystring(self, **changes):

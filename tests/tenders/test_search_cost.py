@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from core import reference
+from core.cache import purge
 from tenders.factories import NoticeFactory
 from tenders.search import BUYER_OPTIONS, facet_counts, read_params, run_search
 
@@ -70,3 +72,22 @@ def test_the_counts_of_one_scan_are_those_of_the_results():
     wide = sum(1 for n in matching if not n.commune_code)
     department = by_name["territoire"]["options"][0]
     assert wide and department["value"] == "34" and department["count"] == wide
+
+
+@pytest.mark.django_db
+def test_the_territories_are_read_once_per_page_cache_generation(
+    client, watch_page, herault, monkeypatch
+):
+    reads = []
+    provider = reference._provider
+    monkeypatch.setattr(
+        provider, "territories", lambda codes=None: reads.append(codes) or herault.TERRITORIES
+    )
+    make_notices(6)
+    for _ in range(3):
+        response = client.get(f"{watch_page.url}?territoire={herault.TERRITORIES[4].code}")
+        assert response.status_code == 200 and not response.context["search_messages"]
+    assert len(reads) == 1
+    purge()  # a publish: the names are read again
+    client.get(f"{watch_page.url}{TWO_FILTERS}")
+    assert len(reads) == 2
