@@ -60,7 +60,7 @@ def test_the_counts_of_one_scan_are_those_of_the_results():
     make_notices(150)
     params = read_params(QueryDict("social=oui"))
     facets = facet_counts(params, run_search(params))
-    matching = [n for n in run_search(params)]
+    matching = list(run_search(params))
     assert facets.total == len(matching) == 75
     by_name = {facet["name"]: facet for facet in facets}
     buyers = collections.Counter(n.buyer_name for n in matching if n.buyer_name)
