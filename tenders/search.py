@@ -63,9 +63,9 @@ class WatchParams:
 
     @property
     def territories(self):
-        """The reference's territories, read once for the request (core.reference)."""
+        """The reference's territories (core.reference), read once per page-cache generation."""
         if self.index is None:
-            self.index = TerritoryIndex.load()
+            self.index = TerritoryIndex.for_pages()
         return self.index
 
     def querystring(self, **changes):
@@ -233,29 +233,42 @@ def facet_counts(params, results):
         )
         for value in PERIODS
     }
-    # Every count but the buyers' and the territories' (grouped) in one query.
-    totals = notices.aggregate(
+    counts = {
         **{f"type_{k}": Count("pk", filter=Q(contract_kind=k)) for k in ContractKind.values if k},
-        ouverte=Count("pk", filter=open_q),
-        all=Count("pk"),
-        oui=Count("pk", filter=Q(has_social_consideration=True)),
-        manquante=Count("pk", filter=Q(lacks_required_consideration=True)),
-        reserve=Count("pk", filter=Q(is_reserved=True)),
+        "ouverte": Count("pk", filter=open_q),
+        "all": Count("pk"),
+        "oui": Count("pk", filter=Q(has_social_consideration=True)),
+        "manquante": Count("pk", filter=Q(lacks_required_consideration=True)),
+        "reserve": Count("pk", filter=Q(is_reserved=True)),
         **{
             f"kind_{i}": Count("pk", filter=_kind_filter(k))
             for i, k in enumerate(ConsiderationKind.values)
         },
         **{f"period_{k}": v for k, v in period_counts.items()},
-    )
-    buyers = (
-        notices.exclude(buyer_name="")
-        .values("buyer_name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "buyer_name")[:BUYER_OPTIONS]
-    )
-    located = {
-        r["commune_code"]: r["n"] for r in notices.values("commune_code").annotate(n=Count("pk"))
     }
+    # Every count in one scan of the results: grouped by buyer and commune (a few rows per buyer),
+    # summed here into the totals, the buyers' counts and the communes'. Three scans before (the
+    # totals, the buyers, the communes), each reading every row of the results.
+    groups = (
+        notices.values("buyer_name", "commune_code")
+        .annotate(**counts)
+        .order_by("buyer_name", "commune_code")
+    )
+    totals = dict.fromkeys(counts, 0)
+    by_buyer, located = {}, {}
+    for group in groups:
+        for name in counts:
+            totals[name] += group[name]
+        if group["buyer_name"]:
+            by_buyer[group["buyer_name"]] = by_buyer.get(group["buyer_name"], 0) + group["all"]
+        code = group["commune_code"]
+        located[code] = located.get(code, 0) + group["all"]
+    # The buyers with the most results, ties in the database's order of their names (the groups
+    # come in it, and the sort is stable).
+    buyers = [
+        {"buyer_name": name, "n": n}
+        for name, n in sorted(by_buyer.items(), key=lambda item: -item[1])[:BUYER_OPTIONS]
+    ]
     options = {
         "type": [(k, label, totals[f"type_{k}"]) for k, label in ContractKind.choices if k],
         "echeance": [
