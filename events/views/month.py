@@ -15,8 +15,8 @@ from newsletter import subscriptions
 
 from .. import schedule
 from ..models.choices import EventKind
-from ..models.queries import network_event_ids
 from ..models.occurrences import EventOccurrence
+from ..models.queries import network_event_ids
 from .agenda import _one, agenda_cities, agenda_events, read_params, visible_ids, with_events
 
 

@@ -81,9 +81,7 @@ def test_the_list_and_the_month_cost_the_same_queries_for_few_or_many_events(
 def test_a_public_list_reads_only_the_event_pages_of_its_own_dates(client, agenda, make_event):
     add_events(make_event, "c", 25)
     client.get(agenda.url)  # the visible events, the communes and the past years, kept
-    listed = [
-        sql for sql in queries_of(client, agenda.url) if '"events_eventpage"' in sql
-    ]
+    listed = [sql for sql in queries_of(client, agenda.url) if '"events_eventpage"' in sql]
     assert len(listed) == 1
     # The page's 20 dates' events, by id: no join of every date to its page and its privacy.
     assert '"events_eventoccurrence"' not in listed[0]
