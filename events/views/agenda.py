@@ -149,8 +149,26 @@ def filtered(events, params: AgendaParams):
     return events
 
 
-# What the list and the month view read of the events (never the programme, `body`).
-LISTED = ("event", "event__locale")
+# What the list and the month view show of the events (events/includes/event_item.html, the month's
+# table): a Wagtail page built from these columns only costs a third of one built whole.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "locale",
+    "kind",
+    "status",
+    "summary",
+    "venue",
+    "city",
+    "online_url",
+    "start_date",
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_week_of_month",
+    "repeat_until",
+    "repeat_count",
+)
 
 
 def _is_public(request) -> bool:
@@ -197,7 +215,7 @@ def with_events(occurrences, page) -> list:
     events = (
         EventPage.objects.filter(pk__in={o.event_id for o in occurrences})
         .select_related("locale")
-        .defer("body")
+        .only(*LISTED_FIELDS)
         .in_bulk()
     )
     base = page.url
