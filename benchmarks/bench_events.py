@@ -11,8 +11,10 @@ a temp dir by default; benchmarks/events.sh runs it on SQLite and on a throwaway
   (`series_*`), one of its dates (`date_*`), its .ics (`ics_*`), the agenda's feed (`feed_*`: the
   coming year and the last 180 days, each event's VEVENTs from the cache as a calendar's repeated
   fetches find them) and the same feed written from nothing (`feed_cold_*`, the cache emptied
-  first), and the members' home section of the network's next meetings for a member
-  (`members_*`);
+  first), the members' home section of the network's next meetings for a member
+  (`members_*`), and the month view and the list right after a publish (`month_cold_*`,
+  `list_cold_*`: a new page-cache generation, what the agenda keeps per generation read again;
+  the other measures find it kept, as visitors between two publishes do);
 - the baseline measured in the same runs, in turn with the others: a plain content page of the site
   through the same client (`baseline_page_*`); each measure's median as a ratio of it (`*_ratio`);
 - on PostgreSQL, 200 registrations at the same moment for an event of 20 places (40 connections,
@@ -156,6 +158,7 @@ def measure(agenda, content, series, runs):
     from django.core.cache import cache
     from django.test import Client, RequestFactory
 
+    from core.cache import purge
     from core.network import NETWORK
     from core.sections import members_sections
 
@@ -179,7 +182,7 @@ def measure(agenda, content, series, runs):
         "ics": (series.url + "calendrier/", {}),
         "feed": (feed_url, {}),
     }
-    times = {name: [] for name in (*targets, "feed_cold", "members")}
+    times = {name: [] for name in (*targets, "feed_cold", "members", "month_cold", "list_cold")}
     feed_events = 0
     for run in range(runs + 3):
         measured = {}
@@ -193,6 +196,14 @@ def measure(agenda, content, series, runs):
         assert response.content.count(b"BEGIN:VEVENT") == feed_events
         measured["members"], context = timed(section.context, request, None)
         assert [item.event.slug for item in context["items"]] == ["reseau"]
+        # Right after a publish (a new page-cache generation): what the agenda keeps per generation
+        # (the visible events, the communes, the past years) read again. The list last, so that
+        # the next run's pages find the generation's values as visitors between publishes do.
+        for name in ("month_cold", "list_cold"):
+            purge()
+            url, data = targets[name.removesuffix("_cold")]
+            measured[name], response = timed(client.get, url, data)
+            assert response.status_code == 200, (name, response.status_code)
         if run >= 3:
             for name, value in measured.items():
                 times[name].append(value)

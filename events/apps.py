@@ -40,3 +40,6 @@ class EventsConfig(AppConfig):
             "events.EventPage", "ical_view", "occurrence_view", "occurrence_ical_view"
         )
         register_purge_models("events.Registration")
+        # The agenda keeps the ids of the events the public sees per generation
+        # (views.agenda.visible_ids): a page privacy added or removed changes them.
+        register_purge_models("wagtailcore.PageViewRestriction")

@@ -80,9 +80,11 @@ class EventOccurrence(models.Model):
 
     @property
     def url(self) -> str:
+        # `event_url`: the event's address when the agenda's lists already know it.
+        event_url = self.__dict__.get("event_url") or self.event.url
         if not self.in_series:
-            return self.event.url
-        return self.event.url + self.event.reverse_subpage("occurrence_view", args=(self.key,))
+            return event_url
+        return f"{event_url}{self.key}/"
 
     def get_full_url(self, request=None) -> str:
         if not self.in_series:

@@ -7,17 +7,21 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from core.cache import cached_per_generation, current_generation
 from core.pagination import paginate
 from newsletter import subscriptions
 
 from .. import ical
 from ..models.choices import EventKind
+from ..models.event import EventPage
 from ..models.occurrences import EventOccurrence
 from ..models.queries import network_event_ids, public_events, visible_events
 
@@ -63,7 +67,7 @@ def _one(query, name) -> str:
     return "".join(ch for ch in value if ch.isprintable()).strip()[:100]
 
 
-def read_params(query, events) -> AgendaParams:
+def read_params(query, events, page=None, request=None) -> AgendaParams:
     """The filters of the URL; an unknown value is dropped with a French message, never an error."""
     params = AgendaParams(page=_one(query, "page") or "1")
     kind = _one(query, "type")
@@ -86,7 +90,8 @@ def read_params(query, events) -> AgendaParams:
             )
     city = _one(query, "commune")
     if city:
-        known = {name.casefold(): name for name in cities(events)}
+        names = cities(events) if page is None else agenda_cities(page, request, events)
+        known = {name.casefold(): name for name in names}
         if city.casefold() in known:
             params.city = known[city.casefold()]
         else:
@@ -137,32 +142,141 @@ def filtered(events, params: AgendaParams):
     if params.kind:
         events = events.filter(kind=params.kind)
     if params.audience:
-        events = events.filter(audiences__key=params.audience)
+        # The only filter that joins (an event has several audiences): the one that needs DISTINCT.
+        events = events.filter(audiences__key=params.audience).distinct()
     if params.city:
         events = events.filter(city=params.city)
-    return events.distinct()
+    return events
+
+
+# What the list and the month view show of the events (events/includes/event_item.html, the month's
+# table): a Wagtail page built from these columns only costs a third of one built whole.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "locale",
+    "kind",
+    "status",
+    "summary",
+    "venue",
+    "city",
+    "online_url",
+    "start_date",
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_week_of_month",
+    "repeat_until",
+    "repeat_count",
+)
+
+
+def _is_public(request) -> bool:
+    """Whether `request`'s visitor sees the public events only (then what they see is the same for
+    every such visitor, and kept per page-cache generation)."""
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _per_generation(request, name, compute):
+    """`compute()`, kept per page-cache generation (core.cache) for a visitor who sees the public
+    events only (a publish, an unpublish, a page privacy changed purge it), computed for others."""
+    if _is_public(request):
+        return cached_per_generation(name, compute)
+    return compute()
+
+
+def visible_ids(page, request, params: AgendaParams) -> frozenset[int]:
+    """The ids of the agenda's events `request`'s visitor may see that pass the URL's filters: the
+    list and the month view read the stored dates by date alone (an index) and keep those of these
+    events, rather than joining every date to its page and its privacy (5,000 events: a hash of
+    every page at each request). The filters' values are known ones (read_params), so the names
+    kept per generation are bounded."""
+
+    def compute():
+        events = filtered(agenda_events(page, request), params)
+        return frozenset(events.values_list("pk", flat=True))
+
+    name = f"events:visible:{page.pk}:{params.kind}:{params.audience}:{params.city}"
+    return _per_generation(request, name, compute)
+
+
+def agenda_cities(page, request, events) -> list[str]:
+    """The communes of the agenda's events (the filter's choices)."""
+    return _per_generation(request, f"events:cities:{page.pk}", lambda: cities(events))
+
+
+def with_events(occurrences, page) -> list:
+    """`occurrences` (dates read alone) each with its event and the event's locale, read in one
+    query for all of them, without their programme. The events are the agenda `page`'s children:
+    their address is the agenda's and their slug (what `url` gives, without Wagtail looking up the
+    site's root for each of them)."""
+    occurrences = list(occurrences)
+    events = (
+        EventPage.objects.filter(pk__in={o.event_id for o in occurrences})
+        .select_related("locale")
+        .only(*LISTED_FIELDS)
+        .in_bulk()
+    )
+    base = page.url
+    for occurrence in occurrences:
+        occurrence.event = events[occurrence.event_id]
+        occurrence.event_url = f"{base}{occurrence.event.slug}/"
+    return occurrences
+
+
+def listed_page(ids, raw_page, messages, page):
+    """The page `raw_page` of the dates `ids` (in the list's order), each with its event: only the
+    page's dates are read whole."""
+    results_page = paginate(ids, raw_page, messages, PAGE_SIZE)
+    wanted = list(results_page.object_list)
+    rows = EventOccurrence.objects.filter(pk__in=wanted).in_bulk()
+    results_page.object_list = with_events((rows[pk] for pk in wanted), page)
+    return results_page
+
+
+def past_years(page, request, events, now) -> list[int]:
+    """The years of the past dates of `events`, latest first; for the public kept per generation
+    with the moment the next of their dates ends (when the answer may change), computed again from
+    then on."""
+    dates = EventOccurrence.objects.filter(event__in=events)
+
+    def compute():
+        past = dates.filter(ends_at__lt=now).dates("start_date", "year", order="DESC")
+        next_end = (
+            dates.filter(ends_at__gte=now)
+            .order_by("ends_at")
+            .values_list("ends_at", flat=True)
+            .first()
+        )
+        return [day.year for day in past], next_end
+
+    if not _is_public(request):
+        return compute()[0]
+    key = f"events:past-years:{current_generation()}:{page.pk}"
+    found = cache.get(key)
+    if found is None or (found[1] is not None and now >= found[1]):
+        found = compute()
+        cache.set(key, found, settings.PAGE_CACHE_TIMEOUT)
+    return found[0]
 
 
 def agenda(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     events = agenda_events(page, request)
-    params = read_params(request.GET, events)
+    params = read_params(request.GET, events, page, request)
     now = timezone.now()
-    selection = occurrences_of(filtered(events, params))
+    visible = visible_ids(page, request, params)
+    dates = EventOccurrence.objects.all()
     if params.period == "passes":
-        selection = selection.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+        dates = dates.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
         if params.year is not None:
-            selection = selection.filter(start_date__year=params.year)
+            dates = dates.filter(start_date__year=params.year)
     else:
-        selection = selection.filter(ends_at__gte=now).order_by("starts_at", "pk")
-    results_page = paginate(selection, params.page, params.messages, PAGE_SIZE)
-    past_years = [
-        day.year
-        for day in occurrences_of(events)
-        .filter(ends_at__lt=now)
-        .dates("start_date", "year", order="DESC")
-    ]
+        dates = dates.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    ids = [pk for pk, event_id in dates.values_list("pk", "event_id") if event_id in visible]
+    results_page = listed_page(ids, params.page, params.messages, page)
     feed_path = page.url + page.reverse_subpage("feed_view")
     feed_query = params.querystring(with_period=False)
     feed_url = request.build_absolute_uri(feed_path) + (f"?{feed_query}" if feed_query else "")
@@ -179,8 +293,8 @@ def agenda(request, page):
             "now": now,
             "kinds": EventKind.choices,
             "audiences": subscriptions.Audience.objects.all(),
-            "cities": cities(events),
-            "past_years": past_years,
+            "cities": agenda_cities(page, request, events),
+            "past_years": past_years(page, request, events, now),
             "agenda_messages": params.messages,
             "base_query": params.querystring(),
             "feed_url": feed_url,

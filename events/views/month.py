@@ -15,8 +15,9 @@ from newsletter import subscriptions
 
 from .. import schedule
 from ..models.choices import EventKind
+from ..models.occurrences import EventOccurrence
 from ..models.queries import network_event_ids
-from .agenda import _one, agenda_events, cities, filtered, occurrences_of, read_params
+from .agenda import _one, agenda_cities, agenda_events, read_params, visible_ids, with_events
 
 
 def read_month(query, messages, today) -> datetime.date:
@@ -48,19 +49,17 @@ def month_view(request, page):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     events = agenda_events(page, request)
-    params = read_params(request.GET, events)
+    params = read_params(request.GET, events, page, request)
     today = datetime.datetime.now(schedule.PARIS).date()
     month = read_month(request.GET, params.messages, today)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     first, last = weeks[0][0], weeks[-1][-1]
-    occurrences = (
-        occurrences_of(filtered(events, params))
-        .filter(
-            starts_at__lt=schedule.aware(last + datetime.timedelta(days=1), None),
-            ends_at__gt=schedule.aware(first, None),
-        )
-        .order_by("starts_at", "pk")
-    )
+    visible = visible_ids(page, request, params)
+    dates = EventOccurrence.objects.filter(
+        starts_at__lt=schedule.aware(last + datetime.timedelta(days=1), None),
+        ends_at__gt=schedule.aware(first, None),
+    ).order_by("starts_at", "pk")
+    occurrences = with_events((o for o in dates if o.event_id in visible), page)
     by_day = {}
     for occurrence in occurrences:
         day = max(occurrence.start_date, first)
@@ -109,7 +108,7 @@ def month_view(request, page):
             "month_query": filters,
             "kinds": EventKind.choices,
             "audiences": subscriptions.Audience.objects.all(),
-            "cities": cities(events),
+            "cities": agenda_cities(page, request, events),
             "agenda_messages": params.messages,
         }
     )
