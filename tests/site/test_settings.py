@@ -260,6 +260,30 @@ def test_postgres_database_url_selects_postgresql_and_french_search():
     }
 
 
+def test_postgresql_connections_plan_for_ssd_reads_unless_told_otherwise():
+    """The planner's random_page_cost set for each connection (the search's GIN index chosen over a
+    sequential scan); a value of the environment wins; `server` leaves the server's own."""
+    url = "postgres://mics@db.example/mics34"
+    values = base_settings("DATABASES", DATABASE_URL=url)
+    assert values["DATABASES"]["default"]["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    values = base_settings("DATABASES", DATABASE_URL=url, PG_RANDOM_PAGE_COST="2")
+    assert values["DATABASES"]["default"]["OPTIONS"]["options"] == "-c random_page_cost=2.0"
+    values = base_settings("DATABASES", DATABASE_URL=url, PG_RANDOM_PAGE_COST="server")
+    assert "options" not in values["DATABASES"]["default"].get("OPTIONS", {})
+
+
+def test_a_postgresql_connection_takes_the_planner_setting(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        # Only a PostgreSQL pass has a server to ask; the SQLite pass checks that nothing is sent.
+        assert "options" not in connection.settings_dict.get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
+
+
 def test_elasticsearch_url_selects_elasticsearch9_with_the_french_analyzer():
     values = base_settings("WAGTAILSEARCH_BACKENDS", ELASTICSEARCH_URL="http://es.example:9200")
     backend = values["WAGTAILSEARCH_BACKENDS"]["default"]
