@@ -305,6 +305,13 @@ def page_summary(page):
 
 
 @register.filter
+def page_key(page):
+    """A live Wagtail page's id, else "": what a cached fragment of the layout varies on
+    (core.cache.fragments; an empty part renders it without the cache)."""
+    return page.pk if isinstance(page, Page) and page.pk and page.live else ""
+
+
+@register.filter
 def is_external_url(url):
     return urlparse(url or "").scheme in {"http", "https"}
 
