@@ -65,5 +65,7 @@ def cached_fragment(request, name: str, parts: Iterable, render: Callable[[], st
     html = str(render())
     nonce = getattr(request, "_csp_nonce", None)
     if not (isinstance(nonce, str) and nonce in html):
-        store.set(key, CSRF_INPUT_RE.sub(r"\1" + CSRF_HOLE + r"\2", html), settings.PAGE_CACHE_TIMEOUT)
+        store.set(
+            key, CSRF_INPUT_RE.sub(r"\1" + CSRF_HOLE + r"\2", html), settings.PAGE_CACHE_TIMEOUT
+        )
     return mark_safe(html)  # noqa: S308 (a template's output, autoescaped)
