@@ -49,6 +49,17 @@ def private_pages_q() -> Q:
     return q if q else Q(pk__in=[])
 
 
+def is_public(page) -> bool:
+    """Whether anonymous visitors may see `page` as far as view restrictions go (its own and its
+    ancestors'), without a query; a page under an alias counts as restricted (Wagtail reads the
+    alias's source for it)."""
+    sections = _sections()
+    path = page.path or ""
+    if not path or page.alias_of_id or any(path.startswith(a) for a in sections["aliases"]):
+        return False
+    return not any(path.startswith(above) for _page_id, above, _depth in sections["restricted"])
+
+
 class PerGenerationRoutingMixin:
     """For a page type: its children found by slug, its view restrictions and its translations read
     from the cache of the current generation. Before `Page` in the bases (after RoutablePageMixin)."""

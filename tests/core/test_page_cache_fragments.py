@@ -64,15 +64,14 @@ def test_a_preview_keeps_no_fragment(page_cache, home_page):
 
 def test_a_fragment_that_shows_the_csp_nonce_is_not_kept(page_cache, home_page):
     template = Template(
-        '{% load core_cache %}{% cached_fragment "nonce" %}{{ request.csp_nonce }}'
+        '{% load core_cache %}{% cached_fragment "nonce" %}<script nonce="{{ nonce }}"></script>'
         "{% endcached_fragment %}"
     )
-    request = RequestFactory().get("/")
-    request._csp_nonce = "abcdef"
-    assert template.render(Context({"request": request})) == "abcdef"
-    other = RequestFactory().get("/")
-    other._csp_nonce = "ghijkl"
-    assert template.render(Context({"request": other})) == "ghijkl"
+    for nonce in ("abcdef", "ghijkl"):
+        request = RequestFactory().get("/")
+        request._csp_nonce = nonce  # as django-csp keeps the nonce it made for the request
+        html = template.render(Context({"request": request, "nonce": nonce}))
+        assert html == f'<script nonce="{nonce}"></script>'
 
 
 def test_each_visitor_gets_csrf_tokens_of_their_own_from_a_kept_form(page_cache, content_page):
@@ -115,18 +114,19 @@ def test_a_publish_shows_in_the_fragments_at_the_next_request(client, page_cache
     assert '<span aria-current="page">Les marchés réservés, nouvelle version</span>' in html
 
 
+def without_userbar(html):
+    """The page without Wagtail's user bar, which only editors get (before the site's header)."""
+    start = html.find("<!-- Wagtail user bar embed code -->")
+    if start == -1:
+        return html
+    return html[:start] + html[html.index('<header class="site-header"') :]
+
+
 def test_a_logged_in_editor_gets_the_page_an_anonymous_visitor_gets(
     admin_client, page_cache, content_page
 ):
     anonymous = Client().get(content_page.url).content.decode()
     editor = admin_client.get(content_page.url).content.decode()
-    # Only the tokens and Wagtail's user bar (for the editor alone) differ.
-    userbar = re.compile(
-        r"<template id=\"wagtail-userbar-template\">.*?</template>|"
-        r"<wagtail-userbar.*?</wagtail-userbar>",
-        re.S,
-    )
-    assert (
-        TOKEN_RE.sub("", userbar.sub("", editor)).split()
-        == TOKEN_RE.sub("", userbar.sub("", anonymous)).split()
-    )
+    assert "Wagtail user bar" in editor
+    # The same words in the same order: only the blank lines around the user bar differ.
+    assert TOKEN_RE.sub("", without_userbar(editor)).split() == TOKEN_RE.sub("", anonymous).split()
