@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES, content_blocks
+from core.cache.pages import PerGenerationRoutingMixin
 from core.forms import HONEYPOT_FIELD
 from core.ratelimit import over_limit, rate_limited
 
@@ -34,7 +35,7 @@ from .tasks import send_contact_email
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class HomePage(PerGenerationRoutingMixin, Page):
     hero_title = models.CharField(_("Accroche"), max_length=200)
     hero_text = RichTextField(_("Texte d'introduction"), features=INTRO_FEATURES)
     hero_link = models.ForeignKey(
@@ -94,7 +95,7 @@ class HomePage(Page):
         verbose_name_plural = _("Pages d'accueil")
 
 
-class ContentPage(Page):
+class ContentPage(PerGenerationRoutingMixin, Page):
     """A standard page: the mission, social clauses explained, legal notices, accessibility..."""
 
     intro = models.TextField(

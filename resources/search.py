@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, PlainText
 
+from core.cache import cached_per_generation
+from core.cache.pages import private_pages_q
 from core.search.matching import (
     MatchedObjects,
     elasticsearch_facets,
@@ -133,14 +135,28 @@ def read_params(data, locale):
     return params
 
 
+def taxonomy(model):
+    """{"by_pk": {pk: (slug, name)}, "by_slug": {(slug, locale id): pk}} of a taxonomy, every
+    language: what the filters and the facets' labels read, kept per generation of the page cache
+    (a snippet's change purges it) rather than asked at every search."""
+
+    def find():
+        rows = model.objects.values_list("pk", "slug", "name", "locale_id")
+        return {
+            "by_pk": {pk: (slug, name) for pk, slug, name, _locale in rows},
+            "by_slug": {(slug, locale): pk for pk, slug, _name, locale in rows},
+        }
+
+    return cached_per_generation(f"hub-taxonomy:{model._meta.label_lower}", find)
+
+
 def _filter_value(name, value, locale):
     """The database value a URL filter stands for, or None when it names nothing."""
     page_field, model = FACETS[name]
     if not SLUG_RE.fullmatch(value):
         return None
     if model is not None:
-        item = model.objects.filter(slug=value, locale=locale).first()
-        return item.pk if item else None
+        return taxonomy(model)["by_slug"].get((value, locale.pk))
     if name == "nature":
         return value if value in ResourceKind.values else None
     if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
@@ -149,7 +165,8 @@ def _filter_value(name, value, locale):
 
 
 def base_queryset(hub, params, database_backend=True):
-    queryset = ResourcePage.objects.live().public().descendant_of(hub)
+    # .public() without its query for the view restrictions (core.cache.pages).
+    queryset = ResourcePage.objects.live().exclude(private_pages_q()).descendant_of(hub)
     for name, value in params.filters.items():
         page_field, model = FACETS[name]
         wanted = _filter_value(name, value, hub.locale)
@@ -267,8 +284,8 @@ def _labelled(hub, params, counts):
         raw = counts[name]
         selected = params.filters.get(name)
         if model is not None:
-            items = model.objects.filter(pk__in=raw.keys())
-            options = [(item.slug, item.name, raw[item.pk]) for item in items]
+            items = taxonomy(model)["by_pk"]
+            options = [(*items[pk], count) for pk, count in raw.items() if pk in items]
             options.sort(key=lambda option: (-option[2], option[1]))
         elif name == "nature":
             options = [(key, str(kinds[key]), raw[key]) for key in kinds if key in raw]

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.alerts import SearchAlertForm
+from core.cache import cached_per_generation
 from core.pagination import paginate
 from core.ratelimit import client_ip, rate_limited
 from core.search.alternatives import alternatives
@@ -34,13 +35,21 @@ from .search import (
 AUTOCOMPLETE_LIMIT = 8
 
 
+def search_text(resource):
+    """The resource's text for its highlighted passage (its body rendered, its documents' text),
+    kept per generation of the page cache: a publish, or a document's text extracted
+    (ResourcesConfig), forgets it."""
+    return cached_per_generation(f"resource-text:{resource.pk}", resource.search_text)
+
+
 def result_entries(results_page, query):
     entries = []
     for resource in results_page:
         passage = ""
         if query:
             passage = highlight_best_passage(
-                [lambda page=resource: page.summary, resource.search_text], query
+                [lambda page=resource: page.summary, lambda page=resource: search_text(page)],
+                query,
             )
         entries.append(
             {

@@ -14,6 +14,11 @@
   the contact settings, the breadcrumbs, the home page's sections), kept in the default cache under
   the generation, so that the same purge forgets it; the middleware gives Wagtail the request's site
   from it (`objects.remember_site`).
+- `fragments.cached_fragment` (`{% cached_fragment %}`, core_cache): parts of a page the same for
+  every visitor (the menus, the footer, a page's body), rendered once per generation for the requests
+  the page cache does not serve (a query string, a logged-in editor), their CSRF tokens as holes.
+- `pages.PerGenerationRoutingMixin`: for a page type, the child a slug names, its view restrictions
+  and its translations read from the generation's objects rather than asked at every request.
 - `registry`: what apps declare. A Wagtail page is cached on its main route; other routes of a
   routable page only if its app names them (`register_cacheable_routes`); a non-page view only if its
   URL name is registered (`register_cacheable_view`); `register_purge_models` for the models, other

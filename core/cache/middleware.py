@@ -35,7 +35,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
-from .generation import current_generation
+from .generation import current_generation, pinned_generation
 from .objects import remember_site
 from .registry import view_is_cacheable
 
@@ -155,6 +155,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with pinned_generation():  # one read of the shared generation per request
+            return self._serve(request)
+
+    def _serve(self, request):
         if not request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
             remember_site(request)
         if not settings.PAGE_CACHE_ENABLED:

@@ -49,7 +49,10 @@ def remember_site(request) -> None:
     def find():
         site = Site._find_for_request(request)
         if site is not None:
-            site.root_page.specific  # noqa: B018  (kept with the site: routing asks for it)
+            # Kept with the site, specific: routing asks for `site.root_page.localized.specific`,
+            # which a page type with core.cache.pages.PerGenerationRoutingMixin answers without a
+            # query.
+            site.root_page = site.root_page.specific
         return site
 
     request._wagtail_site = cached_per_generation(f"site:{place}", find)

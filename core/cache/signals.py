@@ -18,7 +18,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -55,6 +55,8 @@ def _shown_models() -> tuple[type, ...]:
             get_document_model(),
             Site,
             Locale,
+            # A section made private: its pages must leave the cache (core.cache.pages too).
+            PageViewRestriction,
             *purge_model_classes(),
         }
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from core.cache import cached_per_generation
+from core.cache.pages import is_public
 from core.sections import home_sections as registered_home_sections
 from home.models import ContactPage, ContactSettings, NavigationSettings
 from home.navigation import menu_cache_key
@@ -302,6 +303,26 @@ def page_summary(page):
                 text = strip_tags(str(value))
                 break
     return " ".join(text.split())
+
+
+def _shareable(page):
+    return bool(page.pk) and page.live and is_public(page)
+
+
+@register.filter
+def page_key(page):
+    """What a cached fragment of one page varies on (core.cache.fragments): the id of a live
+    page anonymous visitors may see, else "" (the fragment rendered without the cache)."""
+    return page.pk if isinstance(page, Page) and _shareable(page) else ""
+
+
+@register.filter
+def layout_key(page):
+    """What a cached fragment of the layout that marks the current page varies on: as `page_key`,
+    and "-" for a view that is not a page (its menus mark nothing)."""
+    if not isinstance(page, Page):
+        return "-"
+    return page.pk if _shareable(page) else ""
 
 
 @register.filter

@@ -11,10 +11,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.cache.pages import PerGenerationRoutingMixin
+
 from .. import feeds, views
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(RoutablePageMixin, PerGenerationRoutingMixin, Page):
     """The hub: search, filters, feeds and autocomplete over the resources below it."""
 
     intro = models.TextField(_("Introduction"), blank=True)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import content_blocks
+from core.cache.pages import PerGenerationRoutingMixin
 
 from ..admin_forms import TAXONOMY_FIELDS, ResourcePageForm
 from .documents import DocumentText, ExtractionStatus
@@ -26,7 +27,7 @@ class ResourceKind(models.TextChoices):
     REFERENCE_DOCUMENT = "reference_document", _("Document de référence")
 
 
-class ResourcePage(Page):
+class ResourcePage(PerGenerationRoutingMixin, Page):
     kind = models.CharField(
         _("Nature"), max_length=24, choices=ResourceKind.choices, default=ResourceKind.LEGAL_WATCH
     )
