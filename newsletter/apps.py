@@ -8,4 +8,9 @@ class NewsletterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.cache import register_purge_models
+
         from . import signals  # noqa: F401  (connects the webhooks)
+
+        # The footer's subscription form lists the audiences, in their order, on every cached page.
+        register_purge_models("newsletter.Audience")

@@ -221,3 +221,27 @@ def test_what_wagtail_writes_back_while_rendering_does_not_purge(page_cache, hom
     image.title = "Un autre titre"
     image.save()
     assert current_generation() != before
+
+
+def test_reordering_the_newsletter_audiences_shows_in_the_footer_of_cached_pages(
+    client, page_cache, home_page
+):
+    """The footer's subscription form lists the audiences on every page: an audience saved purges
+    the cache (NewsletterConfig registers the model)."""
+    import html
+
+    from newsletter.models import Audience
+
+    audiences = Audience.ensure_defaults()
+    first, last = audiences[0], audiences[-1]
+
+    def first_before_last():
+        page = html.unescape(client.get("/").content.decode())
+        return page.index(str(first)) < page.index(str(last))
+
+    assert first_before_last() is True
+    assert client.get("/")["x-page-cache"] == "hit"
+    first.position, last.position = last.position + 1, 0
+    first.save()
+    last.save()
+    assert first_before_last() is False
