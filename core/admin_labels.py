@@ -11,12 +11,15 @@ capitalised names read "Ajouter un(e) Envoi", "Il n'y a pas de Envois". A viewse
         no_match_label = _("Aucun envoi ne correspond à votre recherche.")
 
 Its dates read as French writes them ("1er avril 2026 à 14 h 30") with `FrenchDateColumn`; the
-dashboard's panels with `admin_date_time`.
+dashboard's panels with `admin_date_time`. Its yes/no fields read "Oui" / "Non" (Wagtail writes the
+Python value, "True").
 """
 
+from django.db import models
 from django.template.loader import select_template
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 
 from wagtail.admin.ui.tables import Column
 
@@ -51,6 +54,11 @@ def french_labels_view(view_class: type, viewset: FrenchLabelsMixin) -> type:
             ).template
             self.results_template_name = RESULTS_TEMPLATE
 
+        def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+            if column_class is Column and _is_boolean_field(self.model, field_name):
+                column_class = FrenchBooleanColumn
+            return super()._get_custom_column(field_name, column_class, **kwargs)
+
         @cached_property
         def add_item_label(self):
             return viewset.add_item_label or super().add_item_label
@@ -81,3 +89,20 @@ class FrenchDateColumn(Column):
 
     def get_value(self, instance):
         return admin_date_time(getattr(instance, self.accessor))
+
+
+def _is_boolean_field(model, field_name: str) -> bool:
+    try:
+        return isinstance(model._meta.get_field(field_name), models.BooleanField)
+    except Exception:  # a method, a property or a relation path: not a plain field
+        return False
+
+
+class FrenchBooleanColumn(Column):
+    """A yes/no field written "Oui" or "Non" (empty when unknown)."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        return _("Oui") if value else _("Non")

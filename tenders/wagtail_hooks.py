@@ -11,11 +11,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_labels import FrenchLabelsMixin
+
 from . import admin_views
 from .models import Contract, DecpImportRun, DetectionRule, ImportRun, Notice
 
 
-class NoticeViewSet(SnippetViewSet):
+class NoticeViewSet(FrenchLabelsMixin, SnippetViewSet):
     model = Notice
     icon = "doc-full"
     menu_label = _("Avis de marché")
@@ -75,7 +77,7 @@ class NoticeViewSet(SnippetViewSet):
     ordering = ["-published_on"]
 
 
-class DetectionRuleViewSet(SnippetViewSet):
+class DetectionRuleViewSet(FrenchLabelsMixin, SnippetViewSet):
     model = DetectionRule
     icon = "search"
     menu_label = _("Règles de détection")
@@ -117,7 +119,7 @@ class ImportRunViewSet(SnippetViewSet):
     ordering = ["-started_at"]
 
 
-class ContractViewSet(SnippetViewSet):
+class ContractViewSet(FrenchLabelsMixin, SnippetViewSet):
     model = Contract
     icon = "tasks"
     menu_label = _("Marchés notifiés (DECP)")

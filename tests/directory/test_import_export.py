@@ -271,3 +271,15 @@ def test_an_editor_finds_an_actor_by_its_siret_in_the_admin(editor_client, actor
     response = editor_client.get(actors_list_url("_results"), {"q": esat.siret})
     assert response.status_code == 200
     assert [actor.pk for actor in response.context["object_list"]] == [esat.pk]
+
+
+def test_the_actors_list_writes_yes_and_no_in_french(editor_client, actors):
+    import re
+
+    response = editor_client.get(actors_list_url())
+    cells = [
+        re.sub(r"\s+", " ", cell).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", response.content.decode(), re.S)
+    ]
+    assert "Oui" in cells and "Non" in cells  # published, and the unpublished GEIQ
+    assert "True" not in cells and "False" not in cells

@@ -5,13 +5,14 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
 from core.permissions import EDITORS, configure_editor_groups
 from tenders.factories import NoticeFactory
-from tenders.models import Contract, DecpImportRun, ImportRun
+from tenders.models import Contract, DecpImportRun, ImportRun, Notice
 
 URL = "/admin/veille-marches/acheteurs/"
 
@@ -105,3 +106,17 @@ def test_editors_see_the_decp_import_runs_and_the_contracts(editor_client):
     contracts = editor_client.get("/admin/snippets/tenders/contract/")
     assert contracts.status_code == 200
     assert "Nettoyage des écoles" in contracts.content.decode()
+
+
+def test_the_notices_list_writes_yes_and_no_in_french(editor_client):
+    import re
+
+    NoticeFactory(has_social_consideration=True)
+    NoticeFactory(has_social_consideration=False)
+    response = editor_client.get(reverse(Notice.snippet_viewset.get_url_name("list")))
+    cells = [
+        re.sub(r"\s+", " ", cell).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", response.content.decode(), re.S)
+    ]
+    assert "Oui" in cells and "Non" in cells
+    assert "True" not in cells and "False" not in cells
