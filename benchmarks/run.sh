@@ -131,6 +131,7 @@ step "Load per target: ${WARMUP}s warm-up, ${DURATION}s in $ROUNDS rounds with $
     --target "minimal=/bench/minimal/" --target "home=/" --target "content=$CONTENT_PATH" \
     --target "hub=$HUB_PATH" --target "home_uncached=/?nocache=1" \
     --target "content_uncached=$CONTENT_PATH?nocache=1" --target "hub_uncached=$HUB_PATH?nocache=1" \
+    --target "hub_search=$HUB_PATH?q=clause+insertion" --target "site_search=/recherche/?q=clause+insertion" \
     --threads "$THREADS" --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" \
     --rounds "$ROUNDS" --single-duration "$SINGLE" --server-pid "$SERVER_PID" --workers "$WORKERS" \
     --queries "$QUERIES" "${LOAD_ARGS[@]}" &
