@@ -15,8 +15,13 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(_configure_groups, sender=self)
 
+        from .cache import register_purge_models
         from .cache.signals import connect_purge
 
+        # Editors' picks (core.search.promotions) are read once per generation.
+        register_purge_models(
+            "wagtailsearchpromotions.Query", "wagtailsearchpromotions.SearchPromotion"
+        )
         connect_purge()
 
 

@@ -22,11 +22,11 @@ def test_a_search_with_words_costs_the_match_the_page_and_the_facets(
     client, kept_fragments, hub, resources, django_assert_num_queries
 ):
     """One full-text match, the page of results, the facets (the page's own columns, then each
-    of the three taxonomies) and the editors' picks: the taxonomies' names, the view restrictions,
-    the routing, the layout and each result's highlighted text are kept."""
+    of the three taxonomies): the editors' picks (core.search.promotions), the taxonomies' names,
+    the view restrictions, the routing, the layout and each result's highlighted text are kept."""
     url = f"{hub.url}?q=clause+insertion"
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert "<mark>" in response.content.decode()
 
@@ -34,8 +34,8 @@ def test_a_search_with_words_costs_the_match_the_page_and_the_facets(
 def test_a_filtered_search_reads_its_filters_without_a_query(
     client, kept_fragments, hub, resources, taxonomy, django_assert_num_queries
 ):
-    """The same without the editors' picks (they answer words, not filters), the filters' slugs
-    read from the taxonomies kept."""
+    """The same (the editors' picks answer words without filters: not looked up), the filters'
+    slugs read from the taxonomies kept."""
     url = f"{hub.url}?q=clause&theme={taxonomy.insertion.slug}&public={taxonomy.buyers.slug}"
     client.get(url)
     with django_assert_num_queries(6):

@@ -92,3 +92,27 @@ def test_a_search_does_not_store_the_visitors_words(client, resources, hub):
     client.get(hub.url, {"q": "mots jamais promus"})
     client.get("/recherche/", {"q": "autres mots"})
     assert not Query.objects.exists()
+
+
+def test_the_picks_are_read_once_per_generation_and_a_new_one_shows_at_once(resources, hub):
+    """The promotions are read once per page-cache generation, whatever the words searched (keyed
+    by the editors' queries, not the visitor's); an editor's new pick purges and shows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.search.promotions import promoted_links
+
+    promote("insertion", resources.insertion_building)
+    locale = hub.locale
+    assert [link["url"] for link in promoted_links("insertion", locale)] == [
+        resources.insertion_building.url
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        assert promoted_links("L'INSERTION", locale, within=None)
+        assert promoted_links("des mots jamais promus", locale) == []
+    assert not [q for q in queries.captured_queries if "searchpromotion" in q["sql"]]
+    promote("insertion", resources.criteria)
+    assert [link["url"] for link in promoted_links("insertion", locale)] == [
+        resources.insertion_building.url,
+        resources.criteria.url,
+    ]
