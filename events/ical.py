@@ -42,7 +42,7 @@ import icalendar
 
 from .models.choices import EventKind, EventStatus
 from .models.occurrences import planned_occurrences
-from .models.recurrence import ChangeKind, OccurrenceChange, RecurrenceMixin
+from .models.recurrence import RULE_FIELDS, ChangeKind, OccurrenceChange, RecurrenceMixin
 from .schedule import PARIS, aware
 
 PRODID = "-//Mission Interinstitutionnelle Clause Sociale 34//Agenda//FR"
@@ -247,12 +247,7 @@ FEED_FIELDS = (
     "longitude",
     "online_url",
     "registration_enabled",
-    "repeat",
-    "repeat_interval",
-    "repeat_weekdays",
-    "repeat_week_of_month",
-    "repeat_until",
-    "repeat_count",
+    *RULE_FIELDS,
 )
 
 

@@ -29,7 +29,7 @@ from ..tasks import notify_registrants
 from ..views import event as views
 from .choices import EventKind, EventStatus
 from .occurrences import sync_occurrences
-from .recurrence import RecurrenceMixin, RecurringPageForm
+from .recurrence import RULE_FIELDS, RecurrenceMixin, RecurringPageForm
 from .registrations import RegistrationSettingsMixin
 
 # The fields a calendar shows: a change to any of them bumps the event's iCalendar SEQUENCE.
@@ -46,12 +46,7 @@ CALENDAR_FIELDS = (
     "postal_code",
     "city",
     "online_url",
-    "repeat",
-    "repeat_interval",
-    "repeat_weekdays",
-    "repeat_week_of_month",
-    "repeat_until",
-    "repeat_count",
+    *RULE_FIELDS,
 )
 
 # The fields whose change is emailed to the registrants.

@@ -60,6 +60,16 @@ DATEUTIL_WEEKDAYS = dict(zip(WEEKDAY_CODES, rrule.weekdays, strict=True))
 # A rule without an end is expanded this far ahead (and again every night, by
 # refresh_event_occurrences): calendars expand the RRULE itself, without a limit.
 HORIZON = datetime.timedelta(days=2 * 366)
+# The fields of a series' rule (RecurrenceMixin): the field lists that read or watch a rule name them
+# through this tuple.
+RULE_FIELDS = (
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_week_of_month",
+    "repeat_until",
+    "repeat_count",
+)
 
 
 class WeekdaysFormField(forms.MultipleChoiceField):

@@ -24,6 +24,7 @@ from ..models.choices import EventKind
 from ..models.event import EventPage
 from ..models.occurrences import EventOccurrence
 from ..models.queries import network_event_ids, public_events, visible_events
+from ..models.recurrence import RULE_FIELDS
 
 PAGE_SIZE = 20
 # Past events stay in the feed this long, so that a calendar keeps what it showed recently.
@@ -162,12 +163,7 @@ LISTED_FIELDS = (
     "city",
     "online_url",
     "start_date",
-    "repeat",
-    "repeat_interval",
-    "repeat_weekdays",
-    "repeat_week_of_month",
-    "repeat_until",
-    "repeat_count",
+    *RULE_FIELDS,
 )
 
 
